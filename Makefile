@@ -1,0 +1,47 @@
+# The single entry point: `make run`, `make test`, `make quality`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CLSANTE := $(BIN)/clsante
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-postgres quality install data demo resetdb clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/activate pyproject.toml
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --silent
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+data: install
+	$(CLSANTE) migrate --noinput
+	$(CLSANTE) charger_geographie
+	$(CLSANTE) charger_demo
+
+run: data
+	CLSANTE_DEBUG=1 $(CLSANTE) runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/pytest -n 2 --dist loadfile
+
+quality: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(CLSANTE) makemigrations --check --dry-run
+	$(CLSANTE) check --fail-level WARNING
+
+resetdb:
+	rm -f var/clsante.sqlite3
+	$(MAKE) data
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,3 @@
+from clsante.cli import main
+
+main()

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ComptesConfig(AppConfig):
+    name = "clsante.comptes"
+    verbose_name = "Comptes"

@@ -1,0 +1,232 @@
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from clsante.core.models import Versionne
+from clsante.organisations.models import Organisation
+from clsante.territoires.models import EPCI, Commune, Region
+
+
+class ContratQuerySet(models.QuerySet):
+    def visibles_par(self, user) -> ContratQuerySet:
+        """The one rule deciding which contracts a person may read."""
+        if not user.is_authenticated:
+            return self.filter(publie=True)
+        if user.is_superuser:
+            return self
+        rule = Q(publie=True) | Q(habilitations__utilisateur=user)
+        if user.region_ars_id:
+            rule |= Q(region_id=user.region_ars_id)
+        return self.filter(rule).distinct()
+
+    def modifiables_par(self, user) -> ContratQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(
+            habilitations__utilisateur=user,
+            habilitations__role=Habilitation.Role.COORDINATRICE,
+        ).distinct()
+
+    def actifs_au(self, date: datetime.date) -> ContratQuerySet:
+        return self.filter(
+            date_signature__lte=date, date_debut__lte=date, date_fin__gte=date
+        ).exclude(statut=Contrat.Statut.ECHU)
+
+
+class Contrat(Versionne):
+    class Statut(models.TextChoices):
+        PRE_CONTRACTUALISATION = "pre_contractualisation", "Pré-contractualisation"
+        DIAGNOSTIC = "diagnostic", "Diagnostic"
+        ELABORATION = "elaboration", "Élaboration"
+        MISE_EN_OEUVRE = "mise_en_oeuvre", "Signé – mise en œuvre"
+        EVALUATION = "evaluation", "Évaluation"
+        ECHU = "echu", "Échu"
+
+    class TypePorteuse(models.TextChoices):
+        COMMUNE = "commune", "Commune"
+        EPCI = "epci", "EPCI"
+        PETR = "petr", "PETR"
+        PAYS = "pays", "Pays"
+        SYNDICAT_MIXTE = "syndicat_mixte", "Syndicat mixte"
+        DEPARTEMENT = "departement", "Département"
+        AUTRE = "autre", "Autre"
+
+    nom = models.CharField(max_length=250)
+    communes = models.ManyToManyField(Commune, related_name="contrats", blank=True)
+    epcis = models.ManyToManyField(EPCI, related_name="contrats", blank=True, verbose_name="EPCI")
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="contrats", verbose_name="région"
+    )
+    porteuse = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="contrats_portes",
+        verbose_name="collectivité porteuse",
+    )
+    type_porteuse = models.CharField(
+        "type de porteuse", max_length=20, choices=TypePorteuse.choices
+    )
+    generation = models.PositiveSmallIntegerField(
+        "génération", default=1, validators=[MinValueValidator(1)]
+    )
+    precedent = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suivant",
+        verbose_name="contrat précédent",
+    )
+    statut = models.CharField(max_length=30, choices=Statut.choices, default=Statut.ELABORATION)
+    date_signature = models.DateField("date de signature", null=True, blank=True)
+    date_debut = models.DateField("date de début", null=True, blank=True)
+    date_fin = models.DateField("date de fin", null=True, blank=True)
+    publie = models.BooleanField(
+        "publié", default=False, help_text="Le programme figure au catalogue public des actions."
+    )
+    referent_ars = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contrats_suivis",
+        verbose_name="référent ARS",
+    )
+    history = HistoricalRecords()
+
+    objects = ContratQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["nom"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_fin__isnull=True)
+                | Q(date_debut__isnull=True)
+                | Q(date_fin__gte=models.F("date_debut")),
+                name="contrat_fin_apres_debut",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.nom
+
+    def clean(self) -> None:
+        if self.date_debut and self.date_fin and self.date_fin < self.date_debut:
+            raise ValidationError(
+                {"date_fin": "La date de fin ne peut pas précéder la date de début."}
+            )
+        if self.precedent_id and self.precedent_id == self.pk:
+            raise ValidationError({"precedent": "Un contrat ne peut pas se précéder lui-même."})
+        if self.statut == self.Statut.MISE_EN_OEUVRE and not self.date_signature:
+            raise ValidationError(
+                {"date_signature": "Un contrat en mise en œuvre doit avoir une date de signature."}
+            )
+
+    @property
+    def duree_annees(self) -> float | None:
+        if not (self.date_debut and self.date_fin):
+            return None
+        return round((self.date_fin - self.date_debut).days / 365.25, 1)
+
+    @property
+    def population(self) -> int:
+        return self.communes.population_totale()
+
+    def coordinatrices(self):
+        return self.habilitations.filter(role=Habilitation.Role.COORDINATRICE)
+
+
+class Signataire(models.Model):
+    class Role(models.TextChoices):
+        ARS = "ars", "Agence régionale de santé"
+        PREFECTURE = "prefecture", "Préfecture"
+        CONSEIL_DEPARTEMENTAL = "conseil_departemental", "Conseil départemental"
+        CONSEIL_REGIONAL = "conseil_regional", "Conseil régional"
+        CPAM = "cpam", "CPAM"
+        MSA = "msa", "MSA"
+        CAF = "caf", "CAF"
+        COLLECTIVITE = "collectivite", "Collectivité"
+        ETABLISSEMENT_SANTE = "etablissement_sante", "Établissement de santé"
+        EDUCATION_NATIONALE = "education_nationale", "Éducation nationale"
+        AUTRE = "autre", "Autre"
+
+    contrat = models.ForeignKey(Contrat, on_delete=models.CASCADE, related_name="signataires")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT)
+    role = models.CharField("rôle", max_length=30, choices=Role.choices)
+    signataire = models.CharField("signé par", max_length=200, blank=True)
+    date_signature = models.DateField("date de signature", null=True, blank=True)
+
+    class Meta:
+        ordering = ["role", "organisation__nom"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contrat", "organisation"], name="signataire_unique_par_contrat"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+class DispositifLie(models.Model):
+    """Another local scheme the contract articulates with."""
+
+    class Type(models.TextChoices):
+        ASV = "asv", "Atelier santé ville (ASV)"
+        CLSM = "clsm", "Conseil local de santé mentale (CLSM)"
+        CPTS = "cpts", "Communauté professionnelle territoriale de santé (CPTS)"
+        PAT = "pat", "Projet alimentaire territorial (PAT)"
+        MSP = "msp", "Maison de santé pluriprofessionnelle (MSP)"
+        CONTRAT_VILLE = "contrat_ville", "Contrat de ville"
+        CTS = "cts", "Conseil territorial de santé (CTS)"
+        PTS = "pts", "Projet territorial de santé (PTS)"
+        AUTRE = "autre", "Autre"
+
+    contrat = models.ForeignKey(Contrat, on_delete=models.CASCADE, related_name="dispositifs")
+    type = models.CharField(max_length=20, choices=Type.choices)
+    nom = models.CharField(max_length=250)
+    organisation = models.ForeignKey(Organisation, on_delete=models.SET_NULL, null=True, blank=True)
+    commentaire = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["type", "nom"]
+        verbose_name = "dispositif lié"
+        verbose_name_plural = "dispositifs liés"
+
+    def __str__(self) -> str:
+        return f"{self.get_type_display()} : {self.nom}"
+
+
+class Habilitation(models.Model):
+    """A person's role on one contract."""
+
+    class Role(models.TextChoices):
+        COORDINATRICE = "coordinatrice", "Coordinatrice / coordinateur"
+        PORTEUR = "porteur", "Porteur d'action"
+        ELU = "elu", "Élu(e)"
+        LECTEUR = "lecteur", "Lecteur"
+
+    contrat = models.ForeignKey(Contrat, on_delete=models.CASCADE, related_name="habilitations")
+    utilisateur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="habilitations"
+    )
+    role = models.CharField("rôle", max_length=20, choices=Role.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contrat", "utilisateur", "role"], name="habilitation_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.utilisateur} — {self.get_role_display()} — {self.contrat}"

@@ -1,0 +1,23 @@
+from decimal import Decimal
+
+from django import template
+
+register = template.Library()
+
+THIN_SPACE = "\u202f"
+
+
+@register.filter
+def nombre(value) -> str:
+    """French number formatting: thin spaces between thousands, comma decimals."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, Decimal | float) and value != int(value):
+        entier, _, decimales = f"{value:,.2f}".partition(".")
+        return f"{entier.replace(',', THIN_SPACE)},{decimales.rstrip('0') or '0'}"
+    return f"{int(value):,}".replace(",", THIN_SPACE)
+
+
+@register.filter
+def euros(value) -> str:
+    return f"{nombre(value)}\u00a0€" if value not in (None, "") else ""

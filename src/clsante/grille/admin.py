@@ -1,0 +1,12 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from clsante.grille.models import CodageISTS
+
+
+@admin.register(CodageISTS)
+class CodageISTSAdmin(SimpleHistoryAdmin):
+    list_display = ["fiche", "approche", "source", "valide", "version_modele"]
+    list_filter = ["valide", "source", "fiche__contrat"]
+    raw_id_fields = ["fiche"]
+    readonly_fields = ["version"]

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from clsante.programme import views
+
+app_name = "programme"
+
+urlpatterns = [
+    path("<int:pk>/", views.fiche_detail, name="fiche"),
+]

@@ -1,0 +1,165 @@
+"""Django settings for CLSanté.
+
+Every setting that differs between installations comes from the environment;
+docs/configuration.md lists them. Nothing secret is stored in the repository.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(os.environ.get("CLSANTE_DATA_DIR", Path.cwd() / "var")).resolve()
+
+
+def _env_bool(name: str, default: bool = False) -> bool:
+    return os.environ.get(name, "1" if default else "0").lower() in {"1", "true", "yes", "oui"}
+
+
+def _secret_key() -> str:
+    """The key comes from the environment, or from a file generated on first run."""
+    if key := os.environ.get("CLSANTE_SECRET_KEY"):
+        return key
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+DEBUG = _env_bool("CLSANTE_DEBUG")
+SECRET_KEY = _secret_key()
+ALLOWED_HOSTS = os.environ.get("CLSANTE_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+CSRF_TRUSTED_ORIGINS = [
+    o for o in os.environ.get("CLSANTE_CSRF_TRUSTED_ORIGINS", "").split(",") if o
+]
+
+# "etat": the State's design system (instances run by an ARS or a ministry);
+# "neutre": same layout without the State's identity (collectivités, associations).
+CLSANTE_THEME = os.environ.get("CLSANTE_THEME", "etat")
+CLSANTE_NOM_OPERATEUR = os.environ.get("CLSANTE_NOM_OPERATEUR", "")
+
+# Where the Code officiel géographique is read from (installed by npm at set-up).
+GEO_SOURCE_DIR = Path(
+    os.environ.get(
+        "CLSANTE_GEO_SOURCE",
+        Path.cwd() / "node_modules" / "@etalab" / "decoupage-administratif" / "data",
+    )
+)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.forms",
+    "dsfr",
+    "widget_tweaks",
+    "django_htmx",
+    "simple_history",
+    "clsante.core",
+    "clsante.territoires",
+    "clsante.organisations",
+    "clsante.comptes",
+    "clsante.contrats",
+    "clsante.programme",
+    "clsante.grille",
+    "clsante.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+]
+
+ROOT_URLCONF = "clsante.urls"
+WSGI_APPLICATION = "clsante.wsgi.application"
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "clsante.core.context_processors.site",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{DATA_DIR / 'clsante.sqlite3'}",
+        conn_max_age=int(os.environ.get("CLSANTE_CONN_MAX_AGE", "0")),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "comptes.Utilisateur"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "comptes:connexion"
+LOGIN_REDIRECT_URL = "core:accueil"
+LOGOUT_REDIRECT_URL = "comptes:connexion"
+
+LANGUAGE_CODE = "fr"
+LANGUAGES = [("fr", "Français")]
+TIME_ZONE = "Europe/Paris"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+MEDIA_URL = "media/"
+MEDIA_ROOT = DATA_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+EMAIL_BACKEND = os.environ.get(
+    "CLSANTE_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
+)
+EMAIL_FILE_PATH = DATA_DIR / "emails"
+DEFAULT_FROM_EMAIL = os.environ.get("CLSANTE_FROM_EMAIL", "CLSanté <ne-pas-repondre@localhost>")
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = _env_bool("CLSANTE_HTTPS")
+CSRF_COOKIE_SECURE = _env_bool("CLSANTE_HTTPS")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("CLSANTE_LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Administration de CLSanté"
+admin.site.site_title = "CLSanté"
+
+urlpatterns = [
+    path("", include("clsante.core.urls")),
+    path("comptes/", include("clsante.comptes.urls")),
+    path("contrats/", include("clsante.contrats.urls")),
+    path("fiches/", include("clsante.programme.urls")),
+    path("admin/", admin.site.urls),
+]

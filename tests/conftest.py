@@ -1,0 +1,70 @@
+"""Guardrails and shared data for the whole suite.
+
+The test database is filled once per session with the real geography of Finistère
+(tests/fixtures/geo, an excerpt of the Code officiel géographique) and the two demo
+contracts; each test runs in a transaction rolled back at its end.
+"""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GEO_FINISTERE = FIXTURES / "geo"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("charger_geographie", source=GEO_FINISTERE, stdout=io.StringIO())
+        call_command("charger_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def _fast_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _client_for(username: str) -> Client:
+    from clsante.comptes.models import Utilisateur
+
+    client = Client()
+    client.force_login(Utilisateur.objects.get(username=username))
+    return client
+
+
+@pytest.fixture
+def client_coordinatrice(db) -> Client:
+    return _client_for("coordinatrice.morlaix")
+
+
+@pytest.fixture
+def client_coordinatrice_poher(db) -> Client:
+    return _client_for("coordinatrice.poher")
+
+
+@pytest.fixture
+def client_admin(db) -> Client:
+    return _client_for("admin")
+
+
+@pytest.fixture
+def client_lecteur(db) -> Client:
+    return _client_for("lecteur")
+
+
+@pytest.fixture
+def morlaix(db):
+    from clsante.contrats.models import Contrat
+
+    return Contrat.objects.get(nom__startswith="Contrat local de santé de Morlaix", generation=2)
+
+
+@pytest.fixture
+def poher(db):
+    from clsante.contrats.models import Contrat
+
+    return Contrat.objects.get(nom__icontains="Poher")
