@@ -10,22 +10,24 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, override_settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GEO_FINISTERE = FIXTURES / "geo"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _fast_hasher():
+    """Demo users are created once per session: hash their password cheaply."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(_fast_hasher, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("charger_geographie", source=GEO_FINISTERE, stdout=io.StringIO())
         call_command("charger_demo", stdout=io.StringIO())
-
-
-@pytest.fixture(autouse=True)
-def _fast_hasher(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def _client_for(username: str) -> Client:

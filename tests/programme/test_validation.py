@@ -17,7 +17,7 @@ def fiche(morlaix) -> FicheAction:
 @pytest.mark.django_db
 def test_fiche_refuses_a_commune_outside_its_contract(fiche):
     brest = Commune.objects.get(insee="29019")
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError) as exc, transaction.atomic():
         fiche.communes.add(brest)
     assert "hors du territoire du contrat : Brest" in str(exc.value)
     assert not fiche.communes.filter(pk=brest.pk).exists()

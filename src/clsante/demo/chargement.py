@@ -7,6 +7,7 @@ running the loader again changes nothing. Every object goes through model valida
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -60,6 +61,10 @@ def lire(nom: str) -> dict:
 
 
 def valider(obj):
+    for model_field in obj._meta.concrete_fields:
+        value = getattr(obj, model_field.attname)
+        if isinstance(value, float):  # YAML floats: keep the decimal as written
+            setattr(obj, model_field.attname, Decimal(str(value)))
     obj.full_clean()
     obj.save()
     return obj

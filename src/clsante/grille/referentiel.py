@@ -87,8 +87,18 @@ def _walk(axe: str, nodes: list[dict], parent: str | None, out: dict[str, Code])
         code = f"{parent}.{node['code']}" if parent else node["code"]
         children = node.get("children") or []
         enfants = tuple(f"{code}.{child['code']}" for child in children)
-        out[code] = Code(axe, code, str(node["label"]), parent, enfants)
+        out[code] = Code(axe, code, _libelle(node), parent, enfants)
         _walk(axe, children, code, out)
+
+
+def _libelle(node: dict) -> str:
+    """The label, mended where an unquoted comma split a YAML flow mapping.
+
+    ``{code: x, label: Loisirs, sport, culture}`` parses as label "Loisirs" plus null
+    keys "sport" and "culture"; those keys are the rest of the label, in order.
+    """
+    rest = [str(k) for k, v in node.items() if k not in ("code", "label", "children") and v is None]
+    return ", ".join([str(node["label"]), *rest])
 
 
 def charger_grille(path: Path = GRILLE_PATH) -> Grille:
