@@ -1,6 +1,7 @@
 """``clsante code`` and ``clsante evaluate`` as a user runs them."""
 
 import json
+import os
 import subprocess
 import sys
 from io import StringIO
@@ -155,7 +156,9 @@ def test_evaluate_prints_per_axis_figures(tmp_path):
     assert "Kappa de Cohen" in texte
 
 
-@pytest.mark.skipif(not SCORE_PY.exists(), reason="score.py du juge absent")
+@pytest.mark.skipif(
+    not SCORE_PY.exists() and not os.environ.get("CI"), reason="score.py du juge absent"
+)
 def test_evaluate_figures_equal_the_judge_script(tmp_path):
     gold = write_jsonl(tmp_path / "gold.jsonl", FICHES)
     out = StringIO()

@@ -64,8 +64,8 @@ class Organisation(models.Model):
 class Contact(models.Model):
     """A person to reach in an organisation.
 
-    Personal data kept to the minimum needed for the purpose documented in
-    docs/donnees-personnelles.md: reaching the actors of a contract about its actions.
+    Personal data kept to the minimum needed for one purpose, stated on the
+    « Données personnelles » page: reaching the actors of a contract about its actions.
     """
 
     organisation = models.ForeignKey(
