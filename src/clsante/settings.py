@@ -155,6 +155,7 @@ EMAIL_BACKEND = os.environ.get(
 EMAIL_FILE_PATH = DATA_DIR / "emails"
 DEFAULT_FROM_EMAIL = os.environ.get("CLSANTE_FROM_EMAIL", "CLSanté <ne-pas-repondre@localhost>")
 
+CSRF_FAILURE_VIEW = "clsante.core.views.csrf_refuse"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = _env_bool("CLSANTE_HTTPS")
 CSRF_COOKIE_SECURE = _env_bool("CLSANTE_HTTPS")

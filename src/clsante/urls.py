@@ -4,10 +4,13 @@ from django.urls import include, path
 admin.site.site_header = "Administration de CLSanté"
 admin.site.site_title = "CLSanté"
 
+handler403 = "clsante.core.views.erreur_403"
+handler404 = "clsante.core.views.erreur_404"
+
 urlpatterns = [
     path("", include("clsante.core.urls")),
     path("comptes/", include("clsante.comptes.urls")),
     path("contrats/", include("clsante.contrats.urls")),
-    path("fiches/", include("clsante.programme.urls")),
+    path("", include("clsante.programme.urls")),
     path("admin/", admin.site.urls),
 ]

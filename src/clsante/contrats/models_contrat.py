@@ -13,6 +13,9 @@ from clsante.core.models import Versionne
 from clsante.organisations.models import Organisation
 from clsante.territoires.models import EPCI, Commune, Region
 
+ROLE_REFERENT_ARS = "referent_ars"
+ROLE_ADMIN = "administrateur"
+
 
 class ContratQuerySet(models.QuerySet):
     def visibles_par(self, user) -> ContratQuerySet:
@@ -143,6 +146,37 @@ class Contrat(Versionne):
 
     def coordinatrices(self):
         return self.habilitations.filter(role=Habilitation.Role.COORDINATRICE)
+
+    # Permission predicates: views, templates and exports all ask these.
+
+    def roles_de(self, user) -> set[str]:
+        """The person's roles on this contract (habilitations, ARS referent, admin)."""
+        if not user.is_authenticated:
+            return set()
+        cache = getattr(user, "_roles_cache", None)
+        if cache is None:
+            cache = user._roles_cache = {}
+        if self.pk not in cache:
+            roles = set(self.habilitations.filter(utilisateur=user).values_list("role", flat=True))
+            if user.region_ars_id and user.region_ars_id == self.region_id:
+                roles.add(ROLE_REFERENT_ARS)
+            if user.is_superuser:
+                roles.add(ROLE_ADMIN)
+            cache[self.pk] = roles
+        return cache[self.pk]
+
+    def peut_modifier(self, user) -> bool:
+        return bool(self.roles_de(user) & {Habilitation.Role.COORDINATRICE, ROLE_ADMIN})
+
+    def peut_commenter(self, user) -> bool:
+        return bool(self.roles_de(user) - {Habilitation.Role.LECTEUR})
+
+    def peut_voir_contacts(self, user) -> bool:
+        """Contact details are for the contract's own people, not for public readers."""
+        return bool(self.roles_de(user) - {Habilitation.Role.LECTEUR})
+
+    def peut_valider_avenants(self, user) -> bool:
+        return bool(self.roles_de(user) & {ROLE_REFERENT_ARS, ROLE_ADMIN})
 
 
 class Signataire(models.Model):

@@ -1,14 +1,10 @@
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from clsante.contrats.models import Contrat, Instance
+from clsante.contrats.acces import contrat_visible
+from clsante.contrats.models import Instance
 from clsante.programme.models import Axe, FicheAction
-
-
-def contrat_visible(request: HttpRequest, pk: int) -> Contrat:
-    """The single access rule for reading a contract: 404 when not visible."""
-    return get_object_or_404(Contrat.objects.visibles_par(request.user), pk=pk)
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:

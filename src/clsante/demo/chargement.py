@@ -29,7 +29,9 @@ from clsante.contrats.models import (
 )
 from clsante.grille.models import CodageISTS
 from clsante.organisations.models import Contact, Organisation
+from clsante.programme.avenants import figer_programme_signe, instantane
 from clsante.programme.models import (
+    Avenant,
     Axe,
     Etape,
     FicheAction,
@@ -180,7 +182,36 @@ def _contrat(data: dict, ctx: Contexte) -> Contrat:
     besoins = _diagnostic(contrat, data.get("diagnostic"), ctx)
     fiches = _axes(contrat, data.get("axes") or [], besoins, ctx)
     _instances(contrat, data.get("instances") or [], fiches, ctx)
+    if contrat.date_signature:
+        _avenants_depuis_signature(contrat)
     return contrat
+
+
+def _avenants_depuis_signature(contrat: Contrat) -> None:
+    """The demo programme as signed, and the amendments its later changes made."""
+    signe = figer_programme_signe(contrat)
+    for fiche in contrat.fiches.filter(hors_programmation=True).select_related("axe"):
+        Avenant.objects.create(
+            contrat=contrat,
+            fiche=fiche,
+            numero_fiche=fiche.numero,
+            type=Avenant.Type.AJOUT,
+            date=fiche.date_debut or signe.date,
+            motif="Action ajoutée au programme en cours de contrat.",
+            apres=instantane(fiche),
+            statut=Avenant.Statut.VALIDE,
+        )
+    for fiche in contrat.fiches.filter(statut=FicheAction.Statut.ABANDONNEE).select_related("axe"):
+        Avenant.objects.create(
+            contrat=contrat,
+            fiche=fiche,
+            numero_fiche=fiche.numero,
+            type=Avenant.Type.ABANDON,
+            date=max(signe.date, fiche.date_debut or signe.date),
+            motif="Action abandonnée en cours de contrat.",
+            avant=instantane(fiche),
+            statut=Avenant.Statut.EN_ATTENTE,
+        )
 
 
 def _nouveau_contrat(data, ctx, communes, epci, **fields) -> Contrat:

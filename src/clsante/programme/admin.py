@@ -2,7 +2,9 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from clsante.programme.models import (
+    Avenant,
     Axe,
+    Commentaire,
     Etape,
     FicheAction,
     Financement,
@@ -10,6 +12,7 @@ from clsante.programme.models import (
     Mesure,
     NoteSuivi,
     Objectif,
+    ProgrammeSigne,
 )
 
 
@@ -93,3 +96,21 @@ class IndicateurAdmin(SimpleHistoryAdmin):
 class MesureAdmin(SimpleHistoryAdmin):
     list_display = ["indicateur", "date", "valeur"]
     raw_id_fields = ["indicateur", "saisie_par"]
+
+
+@admin.register(Commentaire)
+class CommentaireAdmin(admin.ModelAdmin):
+    list_display = ["fiche", "auteur", "cree_le"]
+    raw_id_fields = ["fiche", "auteur"]
+
+
+@admin.register(ProgrammeSigne)
+class ProgrammeSigneAdmin(admin.ModelAdmin):
+    list_display = ["contrat", "date"]
+
+
+@admin.register(Avenant)
+class AvenantAdmin(admin.ModelAdmin):
+    list_display = ["numero_fiche", "type", "contrat", "date", "statut"]
+    list_filter = ["type", "statut", "contrat"]
+    raw_id_fields = ["fiche", "demande_par", "valide_par"]

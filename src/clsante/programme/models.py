@@ -1,10 +1,13 @@
 """The programme of a contract: axes, objectives, fiches actions and their follow-up."""
 
+from clsante.programme.models_echanges import Avenant, Commentaire, ProgrammeSigne
 from clsante.programme.models_fiche import Axe, FicheAction, FicheActionQuerySet, Objectif
 from clsante.programme.models_suivi import Etape, Financement, Indicateur, Mesure, NoteSuivi
 
 __all__ = [
+    "Avenant",
     "Axe",
+    "Commentaire",
     "Etape",
     "FicheAction",
     "FicheActionQuerySet",
@@ -13,4 +16,5 @@ __all__ = [
     "Mesure",
     "NoteSuivi",
     "Objectif",
+    "ProgrammeSigne",
 ]

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from clsante.contrats.models import Besoin, Contrat, Decision
+from clsante.contrats.models import Besoin, Contrat, Decision, Habilitation
 from clsante.contrats.models_diagnostic import Priorite
 from clsante.core.models import Versionne
 from clsante.grille.referentiel import grille
@@ -200,6 +200,19 @@ class FicheAction(Versionne):
     def save(self, *args, **kwargs) -> None:
         valider_publics(self.publics)  # grid codes are an interface: never store an unknown one
         super().save(*args, **kwargs)
+
+    def peut_modifier(self, user) -> bool:
+        return self.contrat.peut_modifier(user)
+
+    def peut_suivre(self, user) -> bool:
+        """Record progress: the coordinatrice, or a porteur whose organisation carries it."""
+        if self.contrat.peut_modifier(user):
+            return True
+        return (
+            Habilitation.Role.PORTEUR in self.contrat.roles_de(user)
+            and user.organisation_id is not None
+            and user.organisation_id == self.porteur_id
+        )
 
     @property
     def porteur_a_change(self) -> bool:

@@ -5,5 +5,5 @@ from clsante.programme import views
 app_name = "programme"
 
 urlpatterns = [
-    path("<int:pk>/", views.fiche_detail, name="fiche"),
+    path("fiches/<int:pk>/", views.fiche_detail, name="fiche"),
 ]

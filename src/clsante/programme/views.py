@@ -1,16 +1,8 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from clsante.grille.referentiel import AXES, grille
-from clsante.programme.models import FicheAction
-
-
-def fiche_visible(request: HttpRequest, pk: int) -> FicheAction:
-    """The single access rule for reading a fiche action: 404 when not visible."""
-    queryset = FicheAction.objects.visibles_par(request.user).select_related(
-        "contrat", "axe", "porteur", "porteur_initial"
-    )
-    return get_object_or_404(queryset, pk=pk)
+from clsante.programme.acces import fiche_visible
 
 
 def fiche_detail(request: HttpRequest, pk: int) -> HttpResponse:

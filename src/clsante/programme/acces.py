@@ -1,0 +1,32 @@
+"""The one place views ask for a fiche action: 404 when invisible, 403 when not allowed."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+
+from clsante.programme.models import FicheAction
+
+
+def fiche_visible(request: HttpRequest, pk: int) -> FicheAction:
+    queryset = FicheAction.objects.visibles_par(request.user).select_related(
+        "contrat", "contrat__region", "axe", "porteur", "porteur_initial"
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def fiche_modifiable(request: HttpRequest, pk: int) -> FicheAction:
+    fiche = fiche_visible(request, pk)
+    if not fiche.peut_modifier(request.user):
+        raise PermissionDenied("Seule la coordination du contrat peut modifier cette fiche.")
+    return fiche
+
+
+def fiche_suivable(request: HttpRequest, pk: int) -> FicheAction:
+    fiche = fiche_visible(request, pk)
+    if not fiche.peut_suivre(request.user):
+        raise PermissionDenied(
+            "Seuls la coordination et le porteur de cette fiche peuvent en saisir le suivi."
+        )
+    return fiche
