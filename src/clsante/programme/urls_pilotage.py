@@ -1,0 +1,3 @@
+"""URL patterns of the programme list and the dashboard (programme/pilotage/)."""
+
+urlpatterns: list = []
