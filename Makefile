@@ -31,7 +31,8 @@ run: data
 	CLSANTE_DEBUG=1 $(CLSANTE) runserver $(HOST):$(PORT)
 
 test: install
-	$(BIN)/pytest -n 2 --dist loadfile
+	$(BIN)/pytest -n 2 --dist loadfile -m "not browser"
+	$(BIN)/pytest -p no:xdist -m browser tests/navigateur
 
 quality: install
 	$(BIN)/ruff check src tests benchmarks
