@@ -1,0 +1,118 @@
+"""Every URL of the project has an access rule, and the rules hold for every role.
+
+When a view is added without a line in REGLES, `test_every_url_has_a_rule` fails.
+Each rule names the kind of object its URL takes and the status each role gets on the
+main (published) demo contract; every URL that takes an object of a contract is also
+tried on the draft contract of Poher, where the people of Morlaix must get a 404.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from clsante.comptes.models import Utilisateur
+from clsante.contrats.models import Contrat
+
+ROLES = ("coordinatrice.morlaix", "porteur.demo", "referent.ars", "elu.morlaix", "lecteur")
+OK, INTERDIT = 200, 403
+TOUS_OK = dict.fromkeys(ROLES, OK)
+COORDINATION = {r: (OK if r == "coordinatrice.morlaix" else INTERDIT) for r in ROLES}
+
+
+@dataclass(frozen=True)
+class Regle:
+    objet: str | None  # kind of object in the URL, None for URLs without one
+    get: dict[str, int] = field(default_factory=dict)  # role → status of a GET
+    public: bool = False
+
+
+REGLES: dict[str, Regle] = {
+    "core:accueil": Regle(None, TOUS_OK),
+    "core:accessibilite": Regle(None, public=True),
+    "core:mentions": Regle(None, public=True),
+    "core:donnees_personnelles": Regle(None, public=True),
+    "comptes:connexion": Regle(None, public=True),
+    "comptes:deconnexion": Regle(None),
+    "contrats:detail": Regle("contrat", TOUS_OK),
+    "programme:fiche": Regle("fiche", TOUS_OK),
+}
+
+
+def _objet(kind: str, contrat: Contrat) -> dict:
+    fiche = contrat.fiches.order_by("numero").first()
+    reunion = (
+        contrat.instances.filter(reunions__isnull=False).first().reunions.first()
+        if contrat.instances.filter(reunions__isnull=False).exists()
+        else None
+    )
+    builders = {
+        "contrat": lambda: {"pk": contrat.pk},
+        "fiche": lambda: {"pk": fiche.pk},
+        "reunion": lambda: {"pk": contrat.pk, "reunion_pk": reunion.pk},
+        "instance": lambda: {"pk": contrat.pk, "instance_pk": reunion.instance_id},
+        "acteur": lambda: {"pk": contrat.pk, "org_pk": fiche.porteur_id},
+        "avenant": lambda: {"pk": contrat.avenants.first().pk},
+    }
+    return builders[kind]()
+
+
+def _names(resolver: URLResolver, prefix: str = "") -> list[str]:
+    names = []
+    for p in resolver.url_patterns:
+        if isinstance(p, URLResolver):
+            if p.namespace == "admin":
+                continue
+            ns = f"{prefix}{p.namespace}:" if p.namespace else prefix
+            names += _names(p, ns)
+        elif isinstance(p, URLPattern) and p.name:
+            names.append(prefix + p.name)
+    return names
+
+
+def _client(username: str) -> Client:
+    client = Client()
+    client.force_login(Utilisateur.objects.get(username=username))
+    return client
+
+
+def test_every_url_has_a_rule():
+    missing = sorted(set(_names(get_resolver())) - set(REGLES))
+    assert not missing, f"URL sans règle d'accès dans REGLES : {missing}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(n for n, r in REGLES.items() if not r.public))
+def test_anonymous_visitor_is_sent_to_login(name):
+    regle = REGLES[name]
+    kwargs = (
+        _objet(regle.objet, Contrat.objects.get(publie=True, generation=2)) if regle.objet else {}
+    )
+    response = Client().get(reverse(name, kwargs=kwargs))
+    assert response.status_code == 302
+    assert reverse("comptes:connexion") in response["Location"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(n for n, r in REGLES.items() if r.get))
+def test_each_role_gets_what_its_rule_says(name, morlaix):
+    regle = REGLES[name]
+    url = reverse(name, kwargs=_objet(regle.objet, morlaix) if regle.objet else {})
+    for username, expected in regle.get.items():
+        status = _client(username).get(url).status_code
+        assert status == expected, f"{username} sur {url} : {status} au lieu de {expected}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(n for n, r in REGLES.items() if r.objet))
+def test_people_of_another_contract_get_404_on_a_draft(name, poher):
+    url = reverse(name, kwargs=_objet(REGLES[name].objet, poher))
+    for username in ROLES:
+        client = _client(username)
+        if username == "referent.ars":
+            continue  # the ARS referent reads every contract of his region, drafts included
+        assert client.get(url).status_code == 404, f"{username} voit {url}"
+        assert client.post(url, {"x": "1"}).status_code == 404, f"{username} écrit sur {url}"
