@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "clsante.contrats",
     "clsante.programme",
     "clsante.grille",
+    "clsante.observatoire",
     "clsante.demo",
 ]
 

@@ -96,6 +96,12 @@ class Contrat(Versionne):
     publie = models.BooleanField(
         "publié", default=False, help_text="Le programme figure au catalogue public des actions."
     )
+    synthetique = models.BooleanField(
+        "données synthétiques",
+        default=False,
+        editable=False,
+        help_text="Contrat généré pour les essais à l'échelle nationale, jamais réel.",
+    )
     referent_ars = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

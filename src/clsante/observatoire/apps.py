@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ObservatoireConfig(AppConfig):
+    name = "clsante.observatoire"
+    verbose_name = "Observatoire"
