@@ -52,6 +52,9 @@ GEO_SOURCE_DIR = Path(
     )
 )
 
+# Department and region outlines drawn in the observatory's map (npm, installed at set-up).
+SVG_MAPS_DIR = Path(os.environ.get("CLSANTE_SVG_MAPS", Path.cwd() / "node_modules" / "@svg-maps"))
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

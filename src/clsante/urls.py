@@ -12,5 +12,6 @@ urlpatterns = [
     path("comptes/", include("clsante.comptes.urls")),
     path("contrats/", include("clsante.contrats.urls")),
     path("", include("clsante.programme.urls")),
+    path("observatoire/", include("clsante.observatoire.urls")),
     path("admin/", admin.site.urls),
 ]

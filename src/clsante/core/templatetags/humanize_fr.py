@@ -21,3 +21,11 @@ def nombre(value) -> str:
 @register.filter
 def euros(value) -> str:
     return f"{nombre(value)}\u00a0€" if value not in (None, "") else ""
+
+
+@register.filter
+def pourcent(value) -> str:
+    """A share (0–1) as a French percentage with one decimal."""
+    if value is None or value == "":
+        return ""
+    return f"{value * 100:.1f}".replace(".", ",") + "\u00a0%"

@@ -1,0 +1,104 @@
+"""Declarative tables exported as CSV (with a Table Schema description) or XLSX.
+
+A table is a list of `Colonne`s and rows; the same declaration gives the CSV, the
+XLSX and the Table Schema, so the three always agree. Text cells that a spreadsheet
+would read as a formula are neutralised.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Colonne:
+    nom: str  # machine name, stable: the CSV header and the schema's field name
+    titre: str  # French title for people
+    type: str  # Table Schema type: string, integer, number, date, boolean
+    valeur: Callable[[Any], Any]
+    description: str = ""
+
+
+def neutraliser(value: Any) -> Any:
+    """Keep a text cell from being run as a formula by a spreadsheet."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _cellules(colonnes: list[Colonne], lignes: Iterable[Any]) -> Iterable[list[Any]]:
+    for ligne in lignes:
+        yield [neutraliser(c.valeur(ligne)) for c in colonnes]
+
+
+def reponse_csv(nom: str, colonnes: list[Colonne], lignes: Iterable[Any]) -> HttpResponse:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([c.nom for c in colonnes])
+    for cells in _cellules(colonnes, lignes):
+        writer.writerow(["" if v is None else v for v in cells])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{nom}.csv"'
+    return response
+
+
+def reponse_xlsx(
+    nom: str, titre: str, colonnes: list[Colonne], lignes: Iterable[Any]
+) -> HttpResponse:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = titre[:31]
+    ws.append([c.titre for c in colonnes])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for cells in _cellules(colonnes, lignes):
+        ws.append(cells)
+    ws.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{nom}.xlsx"'
+    return response
+
+
+def schema(nom: str, titre: str, description: str, colonnes: list[Colonne]) -> dict:
+    """A Table Schema (frictionless) description of the CSV export."""
+    return {
+        "name": nom,
+        "title": titre,
+        "description": description,
+        "fields": [
+            {"name": c.nom, "title": c.titre, "type": c.type, "description": c.description}
+            for c in colonnes
+        ],
+    }
+
+
+def reponse_schema(nom: str, titre: str, description: str, colonnes: list[Colonne]) -> HttpResponse:
+    body = json.dumps(schema(nom, titre, description, colonnes), ensure_ascii=False, indent=2)
+    return HttpResponse(body, content_type="application/schema+json; charset=utf-8")
+
+
+def exporter(
+    format_: str, nom: str, titre: str, colonnes: list[Colonne], lignes
+) -> HttpResponse | None:
+    """The export asked for with ?format=csv|xlsx, or None for the HTML page."""
+    if format_ == "csv":
+        return reponse_csv(nom, colonnes, lignes)
+    if format_ == "xlsx":
+        return reponse_xlsx(nom, titre, colonnes, lignes)
+    return None

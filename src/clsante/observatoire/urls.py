@@ -1,0 +1,11 @@
+from django.urls import path
+
+from clsante.observatoire import views
+
+app_name = "observatoire"
+
+urlpatterns = [
+    path("", views.inventaire_view, name="inventaire"),
+    path("couverture/", views.couverture_view, name="couverture"),
+    path("schemas/<slug:nom>.json", views.schema_view, name="schema"),
+]

@@ -1,0 +1,91 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from clsante.core.tableaux import exporter, reponse_schema
+from clsante.observatoire import colonnes
+from clsante.observatoire.carte import CarteIndisponible
+from clsante.observatoire.couverture import couverture, territoires_non_couverts
+from clsante.observatoire.forms import FiltreObservatoireForm
+from clsante.observatoire.inventaire import generations, inventaire, total
+from clsante.observatoire.perimetre import contrats_comptes, perimetre_depuis
+from clsante.observatoire.rendu_carte import carte_couverture
+
+
+def _contexte(request: HttpRequest):
+    form = FiltreObservatoireForm(request.GET or None)
+    valeurs = form.valeurs()
+    contrats = contrats_comptes(request.user)
+    for champ in ("generation", "type_porteuse", "statut"):
+        if valeurs[champ] is not None:
+            contrats = contrats.filter(**{champ: valeurs[champ]})
+    return form, valeurs, contrats, perimetre_depuis(request.GET, request.user)
+
+
+def inventaire_view(request: HttpRequest) -> HttpResponse:
+    form, v, contrats, perimetre = _contexte(request)
+    lignes = inventaire(contrats, perimetre, v["debut"], v["fin"], v["date"])
+    tot = total(lignes)
+    gens = generations([*lignes, tot])
+    cols = colonnes.inventaire(gens)
+    export = exporter(request.GET.get("format", ""), "inventaire-cls", "Inventaire", cols, lignes)
+    if export:
+        return export
+    context = {
+        "title": "Inventaire des contrats locaux de santé",
+        "form": form,
+        "valeurs": v,
+        "perimetre": perimetre,
+        "lignes": lignes,
+        "total": tot,
+        "generations": gens,
+        "onglet": "inventaire",
+    }
+    return render(request, "observatoire/inventaire.html", context)
+
+
+def couverture_view(request: HttpRequest) -> HttpResponse:
+    form, v, contrats, perimetre = _contexte(request)
+    lignes, tot, attributs = couverture(contrats, perimetre, v["date"])
+    cols = colonnes.couverture(attributs)
+    export = exporter(request.GET.get("format", ""), "couverture-cls", "Couverture", cols, lignes)
+    if export:
+        return export
+    try:
+        carte, erreur_carte = carte_couverture(contrats, perimetre, v["date"]), None
+    except CarteIndisponible as exc:
+        carte, erreur_carte = None, str(exc)
+    context = {
+        "title": "Couverture du territoire par les contrats locaux de santé",
+        "form": form,
+        "valeurs": v,
+        "perimetre": perimetre,
+        "lignes": lignes,
+        "total": tot,
+        "attributs": attributs,
+        "carte": carte,
+        "erreur_carte": erreur_carte,
+        "non_couverts": territoires_non_couverts(contrats, perimetre, v["date"]),
+        "onglet": "couverture",
+    }
+    return render(request, "observatoire/couverture.html", context)
+
+
+def schema_view(request: HttpRequest, nom: str) -> HttpResponse:
+    schemas = {
+        "inventaire-cls": (
+            "Inventaire des contrats locaux de santé",
+            "Contrats signés sur une période et actifs à une date, par région ou département.",
+            colonnes.inventaire([1, 2, 3]),
+        ),
+        "couverture-cls": (
+            "Couverture du territoire par les CLS",
+            "Population et communes couvertes par un CLS actif, par région ou département.",
+            colonnes.couverture(None),
+        ),
+    }
+    if nom not in schemas:
+        from django.http import Http404
+
+        raise Http404("Schéma inconnu.")
+    titre, description, cols = schemas[nom]
+    return reponse_schema(nom, titre, description, cols)
