@@ -138,3 +138,24 @@ def test_formula_cells_are_neutralised():
     assert neutraliser("@SUM(A1)") == "'@SUM(A1)"
     assert neutraliser("Morlaix") == "Morlaix"
     assert neutraliser(-3) == -3
+
+
+@pytest.mark.django_db
+def test_profiles_show_one_column_per_contract_with_its_nature(morlaix):
+    Commune.objects.filter(insee="29151").update(population_qpv=3000)
+    Commune.objects.filter(epci__siren="242900835").update(grille_densite=6)
+    Commune.objects.filter(insee="29151").update(grille_densite=2)
+    response = client_de("referent.ars").get(
+        reverse("observatoire:profils"), {"region": "53", "format": "csv"}
+    )
+    rows = {r["contrat"]: r for r in csv.DictReader(io.StringIO(response.content.decode()))}
+    profil = rows[morlaix.nom]
+    assert profil["annee_signature"] == "2023"
+    assert profil["generation"] == "2"
+    assert profil["tranche_population"] == "30 000 à 100 000 habitants"
+    assert profil["nature_territoire"] in (
+        "Rurale, avec quartiers prioritaires",
+        "Semi-rurale, avec quartiers prioritaires",
+    )
+    page = client_de("referent.ars").get(reverse("observatoire:profils"), {"region": "53"})
+    assert f'<th scope="col">{morlaix.nom}</th>' in page.text

@@ -92,3 +92,16 @@ def couverture(attributs: Attributs | None) -> list[Colonne]:
 
 def _arrondi(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
+
+
+def profils() -> list[Colonne]:
+    return [
+        Colonne("contrat", "Contrat", "string", lambda p: p.contrat.nom),
+        Colonne("annee_signature", "Année de signature", "integer", lambda p: p.annee_signature),
+        Colonne("duree_annees", "Durée (années)", "number", lambda p: p.duree_annees),
+        Colonne("type_porteuse", "Type de porteuse", "string", lambda p: p.type_porteuse),
+        Colonne("population", "Population", "integer", lambda p: p.population),
+        Colonne("tranche_population", "Tranche de population", "string", lambda p: p.tranche),
+        Colonne("generation", "Génération", "integer", lambda p: p.generation),
+        Colonne("nature_territoire", "Nature du territoire", "string", lambda p: p.nature),
+    ]

@@ -7,5 +7,6 @@ app_name = "observatoire"
 urlpatterns = [
     path("", views.inventaire_view, name="inventaire"),
     path("couverture/", views.couverture_view, name="couverture"),
+    path("profils/", views.profils_view, name="profils"),
     path("schemas/<slug:nom>.json", views.schema_view, name="schema"),
 ]

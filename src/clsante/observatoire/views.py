@@ -1,4 +1,5 @@
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from clsante.core.tableaux import exporter, reponse_schema
@@ -8,7 +9,10 @@ from clsante.observatoire.couverture import couverture, territoires_non_couverts
 from clsante.observatoire.forms import FiltreObservatoireForm
 from clsante.observatoire.inventaire import generations, inventaire, total
 from clsante.observatoire.perimetre import contrats_comptes, perimetre_depuis
+from clsante.observatoire.profils import profils
 from clsante.observatoire.rendu_carte import carte_couverture
+
+PROFILS_PAR_PAGE = 12
 
 
 def _contexte(request: HttpRequest):
@@ -70,12 +74,35 @@ def couverture_view(request: HttpRequest) -> HttpResponse:
     return render(request, "observatoire/couverture.html", context)
 
 
+def profils_view(request: HttpRequest) -> HttpResponse:
+    form, v, contrats, perimetre = _contexte(request)
+    lignes = profils(perimetre.contrats(contrats).select_related("porteuse"))
+    cols = colonnes.profils()
+    export = exporter(request.GET.get("format", ""), "profils-cls", "Profils", cols, lignes)
+    if export:
+        return export
+    page = Paginator(lignes, PROFILS_PAR_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "title": "Profils des contrats locaux de santé",
+        "form": form,
+        "perimetre": perimetre,
+        "page": page,
+        "onglet": "profils",
+    }
+    return render(request, "observatoire/profils.html", context)
+
+
 def schema_view(request: HttpRequest, nom: str) -> HttpResponse:
     schemas = {
         "inventaire-cls": (
             "Inventaire des contrats locaux de santé",
             "Contrats signés sur une période et actifs à une date, par région ou département.",
             colonnes.inventaire([1, 2, 3]),
+        ),
+        "profils-cls": (
+            "Profils des contrats locaux de santé",
+            "Année de signature, durée, porteuse, population, génération, nature du territoire.",
+            colonnes.profils(),
         ),
         "couverture-cls": (
             "Couverture du territoire par les CLS",
@@ -84,8 +111,6 @@ def schema_view(request: HttpRequest, nom: str) -> HttpResponse:
         ),
     }
     if nom not in schemas:
-        from django.http import Http404
-
         raise Http404("Schéma inconnu.")
     titre, description, cols = schemas[nom]
     return reponse_schema(nom, titre, description, cols)
