@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "widget_tweaks",
     "django_htmx",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "clsante.core",
     "clsante.territoires",
     "clsante.organisations",
@@ -165,6 +168,29 @@ SESSION_COOKIE_SECURE = _env_bool("CLSANTE_HTTPS")
 CSRF_COOKIE_SECURE = _env_bool("CLSANTE_HTTPS")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.BasicAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "clsante.observatoire.api.pagination.Pagination",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API de CLSanté",
+    "DESCRIPTION": (
+        "Lecture des contrats locaux de santé, de leurs fiches actions et des chiffres de "
+        "l'observatoire. Chaque réponse respecte les droits de la personne connectée."
+    ),
+    "VERSION": "1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+}
 
 LOGGING = {
     "version": 1,

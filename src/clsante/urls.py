@@ -13,5 +13,6 @@ urlpatterns = [
     path("contrats/", include("clsante.contrats.urls")),
     path("", include("clsante.programme.urls")),
     path("observatoire/", include("clsante.observatoire.urls")),
+    path("api/", include("clsante.observatoire.api.urls")),
     path("admin/", admin.site.urls),
 ]

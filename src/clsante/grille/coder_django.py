@@ -20,8 +20,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-from clsante.grille.coder import Codeur, charger_codeur, entrainer, modele_livre
-from clsante.grille.coder.donnees import exemples_livres
+from clsante.grille.coder import Codeur, charger_codeur, donnees, entrainer, modele_livre
 from clsante.grille.models import CodageISTS
 from clsante.grille.referentiel import MULTI_AXES
 from clsante.programme.models import FicheAction
@@ -141,7 +140,7 @@ def entrainer_depuis_validations(
     valides = exemples_valides()
     if not valides:
         raise ValueError("Aucun codage validé avec du texte : rien de nouveau à apprendre.")
-    n_livres = len(exemples_livres())
+    n_livres = len(donnees.exemples_livres())
     progression(f"{len(valides)} codage(s) validé(s) lu(s) dans la base.")
     progression(
         f"Entraînement sur {n_livres + len(valides)} exemples "

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from clsante.grille.coder import charger_codeur
 from clsante.grille.coder.donnees import lire_jsonl
 from clsante.grille.coder.texte import CHAMP_PUBLICS, CHAMPS_ACTEURS, CHAMPS_TEXTE
+from clsante.grille.coder_django import charger_codeur_en_service
 
 # The only keys passed to the coder: never `labels`.
 CHAMPS_LUS = ("id", *CHAMPS_TEXTE, CHAMP_PUBLICS, *CHAMPS_ACTEURS)
@@ -36,7 +37,12 @@ class Command(BaseCommand):
             help="ajoute la version du modèle, la confiance et les mots qui justifient chaque code",
         )
         parser.add_argument(
-            "--modele", type=Path, help="fichier JSON d'un autre modèle que le modèle livré"
+            "--modele",
+            type=Path,
+            help=(
+                "fichier JSON d'un autre modèle que le modèle en service "
+                "(le dernier réentraîné, sinon le modèle livré)"
+            ),
         )
 
     def handle(self, *args, **options) -> None:
@@ -50,7 +56,9 @@ class Command(BaseCommand):
                 self.stderr.write(f"Ligne {ligne.numero} ignorée : {ligne.erreur}.")
             else:
                 fiches.append(fiche_a_coder(ligne.objet))
-        codeur = charger_codeur(options["modele"])
+        codeur = (
+            charger_codeur(options["modele"]) if options["modele"] else charger_codeur_en_service()
+        )
         with ExitStack() as pile:
             flux = self.stdout
             if options["output"]:

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from clsante.grille.coder import charger_codeur
 from clsante.grille.coder.donnees import codes_inconnus, lire_jsonl
 from clsante.grille.coder.metriques import Evaluation, evaluer
+from clsante.grille.coder_django import charger_codeur_en_service
 from clsante.grille.management.commands.code import fiche_a_coder
 from clsante.grille.referentiel import AXES, MULTI_AXES
 
@@ -29,7 +30,12 @@ class Command(BaseCommand):
             "--predictions", type=Path, help="écrit aussi les codages produits (JSONL)"
         )
         parser.add_argument(
-            "--modele", type=Path, help="fichier JSON d'un autre modèle que le modèle livré"
+            "--modele",
+            type=Path,
+            help=(
+                "fichier JSON d'un autre modèle que le modèle en service "
+                "(le dernier réentraîné, sinon le modèle livré)"
+            ),
         )
 
     def handle(self, *args, **options) -> None:
@@ -57,7 +63,9 @@ class Command(BaseCommand):
             fiches.append(fiche_a_coder(ligne.objet))
         if not fiches:
             raise CommandError("Aucune fiche de référence utilisable.")
-        codeur = charger_codeur(options["modele"])
+        codeur = (
+            charger_codeur(options["modele"]) if options["modele"] else charger_codeur_en_service()
+        )
         predictions = codeur.coder(fiches)
         if options["predictions"]:
             with open(options["predictions"], "w", encoding="utf-8") as f:
