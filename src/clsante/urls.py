@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("clsante.programme.urls")),
     path("observatoire/", include("clsante.observatoire.urls")),
     path("api/", include("clsante.observatoire.api.urls")),
+    path("catalogue/", include("clsante.observatoire.urls_catalogue")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,101 @@
+"""The public catalogue of actions: no login, only what contracts chose to publish."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from clsante.grille.referentiel import grille
+from clsante.observatoire.catalogue import FACETTES, rechercher, similaires
+from clsante.observatoire.models import IndexAction
+from clsante.organisations.models import Organisation
+from clsante.programme.models import FicheAction
+from clsante.territoires.models import Departement, Region
+
+PAR_PAGE = 20
+TITRES_FACETTES = {
+    "thematiques": "Thématique",
+    "determinants": "Déterminant de santé",
+    "strategies": "Stratégie d'intervention",
+    "publics": "Public",
+    "type_porteur": "Type de porteur",
+    "region": "Région",
+    "departement": "Département",
+    "statut": "Statut de l'action",
+    "generation": "Génération du contrat",
+}
+
+
+def _libelleur(facette: str):
+    if facette in ("thematiques", "determinants", "strategies", "publics"):
+        codes = grille().axe(facette)
+        return lambda code: codes[code].libelle if code in codes else code
+    if facette == "type_porteur":
+        return lambda v: dict(Organisation.Type.choices).get(v, v)
+    if facette == "statut":
+        return lambda v: dict(FicheAction.Statut.choices).get(v, v)
+    if facette == "generation":
+        return lambda v: f"{v}e génération"
+    model = Region if facette == "region" else Departement
+    noms = dict(model.objects.values_list("code", "nom"))
+    return lambda v: noms.get(v, v)
+
+
+def _facettes(comptes, filtres: dict[str, str]) -> list[dict]:
+    out = []
+    for facette in FACETTES:
+        libelle = _libelleur(facette)
+        valeurs = sorted(comptes[facette].items(), key=lambda kv: (-kv[1], kv[0]))[:15]
+        out.append(
+            {
+                "nom": facette,
+                "titre": TITRES_FACETTES[facette],
+                "choisie": filtres.get(facette, ""),
+                "valeurs": [(v, libelle(v), n) for v, n in valeurs],
+            }
+        )
+    return out
+
+
+@login_not_required
+def recherche(request: HttpRequest) -> HttpResponse:
+    texte = request.GET.get("q", "")[:200]
+    filtres = {f: request.GET.get(f, "")[:60] for f in FACETTES if request.GET.get(f)}
+    resultat = rechercher(texte, filtres)
+    actions = resultat.actions.select_related("contrat", "departement", "fiche__porteur")
+    page = Paginator(actions.order_by("titre", "pk"), PAR_PAGE).get_page(request.GET.get("page"))
+    libelle_theme = _libelleur("thematiques")
+    for item in page.object_list:
+        item.themes_libelles = [libelle_theme(c) for c in item.thematiques.split()]
+    context = {
+        "title": "Catalogue des actions des contrats locaux de santé",
+        "q": texte,
+        "page": page,
+        "facettes": _facettes(resultat.comptes, filtres),
+        "filtres": filtres,
+    }
+    return render(request, "catalogue/recherche.html", context)
+
+
+@login_not_required
+def action(request: HttpRequest, pk: int) -> HttpResponse:
+    index = get_object_or_404(
+        IndexAction.objects.select_related("contrat", "region", "departement"), fiche_id=pk
+    )
+    fiche = (
+        FicheAction.objects.select_related("axe", "porteur", "contrat__porteuse")
+        .prefetch_related("partenaires", "communes", "indicateurs__mesures")
+        .get(pk=pk)
+    )
+    g = grille()
+    context = {
+        "title": fiche.titre,
+        "fiche": fiche,
+        "index": index,
+        "themes": [g.libelle("thematiques", c) for c in index.thematiques.split()],
+        "publics": [g.libelle("publics", c) for c in fiche.publics],
+        "similaires": similaires(index),
+    }
+    return render(request, "catalogue/action.html", context)

@@ -1,0 +1,87 @@
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from clsante.observatoire.indexation import reindexer
+from clsante.observatoire.models import IndexAction
+from clsante.observatoire.recherche import racines_requete
+
+
+@pytest.fixture
+def catalogue(db):
+    reindexer()
+
+
+@pytest.mark.django_db
+def test_catalogue_is_public_and_lists_only_published_contracts(catalogue, morlaix, poher):
+    response = Client().get(reverse("catalogue:recherche"))
+    assert response.status_code == 200
+    assert f"{morlaix.fiches.count()} actions" in response.text
+    assert poher.nom not in response.text
+    assert not IndexAction.objects.filter(contrat=poher).exists()
+
+
+@pytest.mark.django_db
+def test_search_uses_french_stems(catalogue, morlaix):
+    assert racines_requete("Alimentation") == racines_requete("alimentations")
+    fiche = morlaix.fiches.get(numero="1.1")
+    assert "professionnels" in fiche.titre
+    response = Client().get(reverse("catalogue:recherche"), {"q": "Professionnel accueilli"})
+    assert fiche.titre in response.text
+
+
+@pytest.mark.django_db
+def test_facet_by_theme_narrows_the_results(catalogue):
+    index = IndexAction.objects.exclude(thematiques=" ").first()
+    theme = index.thematiques.split()[0]
+    expected = IndexAction.objects.filter(thematiques__contains=f" {theme} ").count()
+    response = Client().get(reverse("catalogue:recherche"), {"thematiques": theme})
+    assert f">{expected} action" in response.text
+    assert expected < IndexAction.objects.count()
+
+
+@pytest.mark.django_db
+def test_action_page_shows_its_contract_porteur_and_similar_actions(catalogue, morlaix):
+    fiche = morlaix.fiches.exclude(porteur=None).first()
+    response = Client().get(reverse("catalogue:action", args=[fiche.pk]))
+    assert response.status_code == 200
+    assert morlaix.nom in response.text
+    assert str(fiche.porteur) in response.text
+    similar = response.text[response.text.index("Actions similaires") :]
+    assert similar.count('href="/catalogue/actions/') >= 1
+
+
+@pytest.mark.django_db
+def test_a_draft_fiche_is_not_in_the_public_catalogue(catalogue, poher):
+    fiche = poher.fiches.first()
+    assert Client().get(reverse("catalogue:action", args=[fiche.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_changing_a_fiche_updates_the_catalogue(
+    catalogue, morlaix, django_capture_on_commit_callbacks
+):
+    fiche = morlaix.fiches.first()
+    with django_capture_on_commit_callbacks(execute=True):
+        fiche.titre = "Ateliers de cuisine itinérants"
+        fiche.save()
+    response = Client().get(reverse("catalogue:recherche"), {"q": "cuisines itinérantes"})
+    assert "Ateliers de cuisine itinérants" in response.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "x" * 5000},
+        {"q": "'; DROP TABLE --"},
+        {"thematiques": "inconnu"},
+        {"page": "9999"},
+        {"generation": "abc"},
+        {"region": "<b>"},
+        {"q": "zzzzqqq"},
+    ],
+)
+def test_odd_searches_give_a_clean_page(catalogue, params):
+    response = Client().get(reverse("catalogue:recherche"), params)
+    assert response.status_code == 200
