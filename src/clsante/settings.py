@@ -112,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "clsante.core.context_processors.site",
+                "clsante.observatoire.context_processors.donnees_synthetiques",
             ],
         },
     },
