@@ -28,18 +28,41 @@ class Regle:
     objet: str | None  # kind of object in the URL, None for URLs without one
     get: dict[str, int] = field(default_factory=dict)  # role → status of a GET
     public: bool = False
+    api: bool = False  # REST API: anonymous callers get a 403 in JSON, not a redirect
 
+
+# What each role reads through the API is tested in tests/observatoire/test_api.py.
+API_NAMES = (
+    "api-root",
+    "contrat-list",
+    "contrat-detail",
+    "fiche-list",
+    "fiche-detail",
+    "inventaire",
+    "couverture",
+)
 
 REGLES: dict[str, Regle] = {
     "core:accueil": Regle(None, TOUS_OK),
     "core:accessibilite": Regle(None, public=True),
+    "core:sante": Regle(None, public=True),
     "core:mentions": Regle(None, public=True),
     "core:donnees_personnelles": Regle(None, public=True),
     "comptes:connexion": Regle(None, public=True),
     "comptes:deconnexion": Regle(None),
     "contrats:detail": Regle("contrat", TOUS_OK),
     "programme:fiche": Regle("fiche", TOUS_OK),
+    "observatoire:inventaire": Regle(None, TOUS_OK),
+    "observatoire:couverture": Regle(None, TOUS_OK),
+    "observatoire:profils": Regle(None, TOUS_OK),
+    "observatoire:schema": Regle("schema", TOUS_OK),
+    **{f"api:{n}": Regle(None, api=True) for n in API_NAMES},
+    "catalogue:recherche": Regle(None, public=True),
+    "catalogue:action": Regle("fiche", public=True),  # tests/observatoire/test_catalogue.py
+    "api:schema": Regle(None, public=True),  # the API's description is public
+    "api:docs": Regle(None, public=True),
 }
+OBJETS_SANS_CONTRAT = {"schema"}
 
 
 def _objet(kind: str, contrat: Contrat) -> dict:
@@ -56,6 +79,7 @@ def _objet(kind: str, contrat: Contrat) -> dict:
         "instance": lambda: {"pk": contrat.pk, "instance_pk": reunion.instance_id},
         "acteur": lambda: {"pk": contrat.pk, "org_pk": fiche.porteur_id},
         "avenant": lambda: {"pk": contrat.avenants.first().pk},
+        "schema": lambda: {"nom": "couverture-cls"},
     }
     return builders[kind]()
 
@@ -91,7 +115,12 @@ def test_anonymous_visitor_is_sent_to_login(name):
     kwargs = (
         _objet(regle.objet, Contrat.objects.get(publie=True, generation=2)) if regle.objet else {}
     )
+    if name in ("api:contrat-detail", "api:fiche-detail"):
+        kwargs = {"pk": 1}
     response = Client().get(reverse(name, kwargs=kwargs))
+    if regle.api:
+        assert response.status_code == 403
+        return
     assert response.status_code == 302
     assert reverse("comptes:connexion") in response["Location"]
 
@@ -107,7 +136,9 @@ def test_each_role_gets_what_its_rule_says(name, morlaix):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", sorted(n for n, r in REGLES.items() if r.objet))
+@pytest.mark.parametrize(
+    "name", sorted(n for n, r in REGLES.items() if r.objet and r.objet not in OBJETS_SANS_CONTRAT)
+)
 def test_people_of_another_contract_get_404_on_a_draft(name, poher):
     url = reverse(name, kwargs=_objet(REGLES[name].objet, poher))
     for username in ROLES:

@@ -1,8 +1,9 @@
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
-from clsante.contrats.models import Contrat
+from clsante.programme.pilotage.accueil import resumes_contrats
 
 PAGES_LEGALES = {
     "accessibilite": "Déclaration d'accessibilité",
@@ -12,12 +13,15 @@ PAGES_LEGALES = {
 
 
 def accueil(request: HttpRequest) -> HttpResponse:
-    contrats = (
-        Contrat.objects.visibles_par(request.user)
-        .select_related("region", "porteuse")
-        .order_by("-generation", "nom")
-    )
-    return render(request, "core/accueil.html", {"contrats": contrats, "title": "Mes contrats"})
+    """« Mes contrats »: each visible contract with its progress, alerts and next meetings."""
+    resumes = resumes_contrats(request.user, timezone.localdate())
+    return render(request, "core/accueil.html", {"resumes": resumes, "title": "Mes contrats"})
+
+
+@login_not_required
+def sante(request: HttpRequest) -> HttpResponse:
+    """A minimal page: load balancers' health check and the benchmarks' floor."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 @login_not_required
