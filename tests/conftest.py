@@ -18,8 +18,15 @@ GEO_FINISTERE = FIXTURES / "geo"
 
 @pytest.fixture(scope="session", autouse=True)
 def _fast_hasher():
-    """Demo users are created once per session: hash their password cheaply."""
-    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+    """Cheap password hashing for the demo users, and no static-file scan per client.
+
+    WhiteNoise scans every static file when a handler starts, and the test client
+    starts one per client: its autorefresh mode looks files up lazily instead.
+    """
+    with override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        WHITENOISE_AUTOREFRESH=True,
+    ):
         yield
 
 

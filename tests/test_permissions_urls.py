@@ -52,6 +52,7 @@ REGLES: dict[str, Regle] = {
     "comptes:deconnexion": Regle(None),
     "contrats:detail": Regle("contrat", TOUS_OK),
     "programme:fiche": Regle("fiche", TOUS_OK),
+    "grille:lecture": Regle(None, TOUS_OK),
     "observatoire:inventaire": Regle(None, TOUS_OK),
     "observatoire:couverture": Regle(None, TOUS_OK),
     "observatoire:profils": Regle(None, TOUS_OK),

@@ -15,5 +15,6 @@ urlpatterns = [
     path("observatoire/", include("clsante.observatoire.urls")),
     path("api/", include("clsante.observatoire.api.urls")),
     path("catalogue/", include("clsante.observatoire.urls_catalogue")),
+    path("", include("clsante.grille.urls")),
     path("admin/", admin.site.urls),
 ]
