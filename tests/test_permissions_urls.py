@@ -8,6 +8,7 @@ tried on the draft contract of Poher, where the people of Morlaix must get a 404
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 import pytest
@@ -16,6 +17,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from clsante.comptes.models import Utilisateur
 from clsante.contrats.models import Contrat
+from clsante.organisations.models import Contact
+from clsante.programme.models import Avenant
 
 ROLES = ("coordinatrice.morlaix", "porteur.demo", "referent.ars", "elu.morlaix", "lecteur")
 OK, INTERDIT = 200, 403
@@ -29,6 +32,7 @@ class Regle:
     get: dict[str, int] = field(default_factory=dict)  # role → status of a GET
     public: bool = False
     api: bool = False  # REST API: anonymous callers get a 403 in JSON, not a redirect
+    post_seul: bool = False  # a GET is refused (405) before any object is looked up
 
 
 # What each role reads through the API is tested in tests/observatoire/test_api.py.
@@ -43,7 +47,7 @@ API_NAMES = (
 )
 
 REGLES: dict[str, Regle] = {
-    "core:accueil": Regle(None, TOUS_OK),
+    "programme:accueil": Regle(None, TOUS_OK),
     "core:accessibilite": Regle(None, public=True),
     "core:sante": Regle(None, public=True),
     "core:mentions": Regle(None, public=True),
@@ -53,6 +57,26 @@ REGLES: dict[str, Regle] = {
     "contrats:detail": Regle("contrat", TOUS_OK),
     "programme:fiche": Regle("fiche", TOUS_OK),
     "grille:lecture": Regle(None, TOUS_OK),
+    "programme:programme": Regle("contrat", TOUS_OK),
+    "programme:tableau_de_bord": Regle("contrat", TOUS_OK),
+    "programme:fiche_creer": Regle("contrat", COORDINATION),
+    "programme:fiche_modifier": Regle("fiche", COORDINATION),
+    "programme:fiche_suivi": Regle("fiche", TOUS_OK),
+    "programme:fiche_commentaires": Regle("fiche", TOUS_OK),
+    "programme:fiche_historique": Regle("fiche", {**TOUS_OK, "lecteur": INTERDIT}),
+    "programme:avenants": Regle("contrat", TOUS_OK),
+    "programme:avenant_decider": Regle("avenant", dict.fromkeys(ROLES, 405), post_seul=True),
+    "contrats:annuaire": Regle("contrat", TOUS_OK),
+    "contrats:acteur": Regle("acteur", TOUS_OK),
+    "contrats:contact_ajouter": Regle("acteur", COORDINATION),
+    "contrats:contact_modifier": Regle("contact", COORDINATION),
+    "contrats:contact_supprimer": Regle("contact", COORDINATION),
+    "contrats:gouvernance": Regle("contrat", TOUS_OK),
+    "contrats:instance": Regle("instance", TOUS_OK),
+    "contrats:membre_retirer": Regle("membre", {**COORDINATION, "coordinatrice.morlaix": 405}),
+    "contrats:reunion": Regle("reunion", TOUS_OK),
+    "contrats:reunion_creer": Regle("instance", COORDINATION),
+    "contrats:reunion_modifier": Regle("reunion", COORDINATION),
     "observatoire:inventaire": Regle(None, TOUS_OK),
     "observatoire:couverture": Regle(None, TOUS_OK),
     "observatoire:profils": Regle(None, TOUS_OK),
@@ -79,10 +103,36 @@ def _objet(kind: str, contrat: Contrat) -> dict:
         "reunion": lambda: {"pk": contrat.pk, "reunion_pk": reunion.pk},
         "instance": lambda: {"pk": contrat.pk, "instance_pk": reunion.instance_id},
         "acteur": lambda: {"pk": contrat.pk, "org_pk": fiche.porteur_id},
-        "avenant": lambda: {"pk": contrat.avenants.first().pk},
+        "avenant": lambda: {"pk": _avenant(contrat).pk},
         "schema": lambda: {"nom": "couverture-cls"},
+        "contact": lambda: {
+            "pk": contrat.pk,
+            "org_pk": contrat.porteuse_id,
+            "contact_pk": Contact.objects.get_or_create(
+                organisation_id=contrat.porteuse_id,
+                nom="Test",
+                defaults={"prenom": "Accès", "email": "acces@example.org"},
+            )[0].pk,
+        },
+        "membre": lambda: {
+            "pk": contrat.pk,
+            "instance_pk": reunion.instance_id,
+            "membre_pk": reunion.instance.membres.first().pk,
+        },
     }
     return builders[kind]()
+
+
+def _avenant(contrat: Contrat) -> Avenant:
+    fiche = contrat.fiches.order_by("numero").first()
+    return contrat.avenants.first() or Avenant.objects.create(
+        contrat=contrat,
+        fiche=fiche,
+        numero_fiche=fiche.numero,
+        type=Avenant.Type.AJOUT,
+        date=datetime.date.today(),
+        motif="Avenant créé pour le test d'accès.",
+    )
 
 
 def _names(resolver: URLResolver, prefix: str = "") -> list[str]:
@@ -146,5 +196,6 @@ def test_people_of_another_contract_get_404_on_a_draft(name, poher):
         client = _client(username)
         if username == "referent.ars":
             continue  # the ARS referent reads every contract of his region, drafts included
-        assert client.get(url).status_code == 404, f"{username} voit {url}"
+        expected_get = 405 if REGLES[name].post_seul else 404
+        assert client.get(url).status_code == expected_get, f"{username} voit {url}"
         assert client.post(url, {"x": "1"}).status_code == 404, f"{username} écrit sur {url}"

@@ -63,8 +63,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "dsfr",  # before django.forms: its widget templates must win
     "django.forms",
-    "dsfr",
     "widget_tweaks",
     "django_htmx",
     "simple_history",
@@ -134,7 +134,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "comptes:connexion"
-LOGIN_REDIRECT_URL = "core:accueil"
+LOGIN_REDIRECT_URL = "programme:accueil"
 LOGOUT_REDIRECT_URL = "comptes:connexion"
 
 LANGUAGE_CODE = "fr"

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 @pytest.mark.django_db
 def test_home_requires_login():
-    response = Client().get(reverse("core:accueil"))
+    response = Client().get(reverse("programme:accueil"))
     assert response.status_code == 302
     assert reverse("comptes:connexion") in response["Location"]
 
@@ -57,7 +57,7 @@ def test_draft_contract_is_invisible_to_another_contracts_users(client_coordinat
     assert client_coordinatrice.get(reverse("contrats:detail", args=[poher.pk])).status_code == 404
     fiche = poher.fiches.first()
     assert client_coordinatrice.get(reverse("programme:fiche", args=[fiche.pk])).status_code == 404
-    home = client_coordinatrice.get(reverse("core:accueil"))
+    home = client_coordinatrice.get(reverse("programme:accueil"))
     assert poher.nom not in home.text
 
 

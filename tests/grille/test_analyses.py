@@ -66,7 +66,7 @@ def test_figure2_splits_each_determinant_by_strategy_and_sub_strategy(trois_fich
     assert soins.part == pytest.approx(2 / 3)
     reorientation = next(s for s in soins.strategies if s.code == "reorientation_services")
     assert reorientation.actions == 2 and reorientation.part == 1.0
-    sous = dict((code, n) for code, _, n in reorientation.sous_strategies)
+    sous = {code: n for code, _, n in reorientation.sous_strategies}
     assert sous["reorientation_services.rapprochement"] == 2
     vie = next(d for d in fig.lignes if d.code == "conditions_vie")
     dev = next(s for s in vie.strategies if s.code == "developpement_strategique")

@@ -143,6 +143,4 @@ def par_secteur(acteurs: list[Acteur]) -> list[tuple[str, list[Acteur]]]:
     groupes: dict[str, list[Acteur]] = defaultdict(list)
     for acteur in acteurs:
         groupes[acteur.organisation.secteur].append(acteur)
-    return [
-        (label, groupes[key]) for key, label in Organisation.Secteur.choices if key in groupes
-    ]
+    return [(label, groupes[key]) for key, label in Organisation.Secteur.choices if key in groupes]

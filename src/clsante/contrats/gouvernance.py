@@ -51,7 +51,9 @@ def separer_reunions(
     """(coming meetings, soonest first; past meetings, latest first)."""
     a_venir = [r for r in reunions if r.date >= aujourd_hui]
     passees = [r for r in reunions if r.date < aujourd_hui]
-    return sorted(a_venir, key=lambda r: r.date), sorted(passees, key=lambda r: r.date, reverse=True)
+    return sorted(a_venir, key=lambda r: r.date), sorted(
+        passees, key=lambda r: r.date, reverse=True
+    )
 
 
 def organisations_membres(instance: Instance) -> QuerySet[Organisation]:

@@ -6,7 +6,6 @@ app_name = "core"
 
 urlpatterns = [
     path("sante/", views.sante, name="sante"),
-    path("", views.accueil, name="accueil"),
     path("accessibilite/", views.page_legale, {"page": "accessibilite"}, name="accessibilite"),
     path("mentions-legales/", views.page_legale, {"page": "mentions"}, name="mentions"),
     path(

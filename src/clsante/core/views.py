@@ -1,21 +1,12 @@
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
-
-from clsante.programme.pilotage.accueil import resumes_contrats
 
 PAGES_LEGALES = {
     "accessibilite": "Déclaration d'accessibilité",
     "mentions": "Mentions légales",
     "donnees_personnelles": "Données personnelles",
 }
-
-
-def accueil(request: HttpRequest) -> HttpResponse:
-    """« Mes contrats »: each visible contract with its progress, alerts and next meetings."""
-    resumes = resumes_contrats(request.user, timezone.localdate())
-    return render(request, "core/accueil.html", {"resumes": resumes, "title": "Mes contrats"})
 
 
 @login_not_required

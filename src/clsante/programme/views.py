@@ -3,6 +3,7 @@ from django.shortcuts import render
 
 from clsante.grille.referentiel import AXES, grille
 from clsante.programme.acces import fiche_visible
+from clsante.programme.views_commun import droits_sur_fiche
 
 
 def fiche_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -12,6 +13,8 @@ def fiche_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "title": f"Fiche {fiche.numero} — {fiche.titre}",
         "fiche": fiche,
         "contrat": fiche.contrat,
+        "onglet": "fiche",
+        "droits": droits_sur_fiche(fiche, request.user),
         "communes": fiche.communes.all(),
         "partenaires": fiche.partenaires.all(),
         "etapes": fiche.etapes.all(),

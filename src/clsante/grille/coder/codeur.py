@@ -10,7 +10,7 @@ import numpy as np
 from clsante.grille.coder.decodage import AXES_ARBRE, decoder, scores_sous_arbre
 from clsante.grille.coder.lexique import index
 from clsante.grille.coder.modele import Modele, entrainer_modele
-from clsante.grille.coder.texte import est_vide, jetons, normaliser
+from clsante.grille.coder.texte import CHAMP_PUBLICS, champ, est_vide, jetons, normaliser
 from clsante.grille.coder.traits import vues
 from clsante.grille.referentiel import MULTI_AXES, grille
 
@@ -98,7 +98,7 @@ class Codeur:
         for axe in MULTI_AXES:
             p = dict(zip(self.modele.codes[axe], probas[axe][row].tolist(), strict=True))
             conf = scores_sous_arbre(axe, p) if axe in AXES_ARBRE else p
-            codes = decoder(axe, p, self.modele.seuils[axe])
+            codes = decoder(axe, p, self.modele.seuils[axe], champ(fiche, CHAMP_PUBLICS))
             setattr(
                 sugg,
                 axe,

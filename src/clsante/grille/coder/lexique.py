@@ -715,7 +715,7 @@ LEXIQUE: dict[str, dict[str, str]] = {
         "rural": (
             "rura*|isole*|montagne|moins de 2 000 habitants|moins de 2000 habitants|"
             "cirque|campagne*|zones blanches|petites communes|communes rurales|hameaux|"
-            "mafate|ile*|presqu ile|agricult*|exploitants agricoles|msa"
+            "mafate|ile|iles|insulaire*|agricult*|exploitants agricoles|msa"
         ),
         "aidants": "aidant*|proches aidants|repit|aidants familiaux|proches de malades",
         "malades": (
