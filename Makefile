@@ -6,7 +6,10 @@ CLSANTE := $(BIN)/clsante
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres quality install data demo resetdb clean
+CONTRATS ?= 1200
+GRAINE ?= 42
+
+.PHONY: run test quality install data national resetdb clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +42,12 @@ quality: install
 	$(BIN)/ruff format --check src tests benchmarks
 	$(CLSANTE) makemigrations --check --dry-run
 	$(CLSANTE) check --fail-level WARNING
+
+# The synthetic national dataset (about 1,200 contracts, 45,000 fiches), clearly marked.
+national: data
+	$(CLSANTE) generer_donnees_nationales --supprimer
+	$(CLSANTE) generer_donnees_nationales --contrats $(CONTRATS) --graine $(GRAINE)
+	$(CLSANTE) indexer_catalogue
 
 resetdb:
 	rm -f var/clsante.sqlite3

@@ -8,7 +8,9 @@ pytestmark = pytest.mark.browser
 def test_coordinatrice_logs_in_and_opens_her_contract(connecter):
     page = connecter("coordinatrice.morlaix")
     assert page.get_by_role("heading", name="Mes contrats").is_visible()
-    page.get_by_role("link", name="Contrat local de santé de Morlaix Communauté 2023-2028").click()
+    page.get_by_role(
+        "link", name="Contrat local de santé de Morlaix Communauté 2023-2028", exact=True
+    ).click()
     assert (
         page.get_by_role("heading", level=1)
         .inner_text()
@@ -35,7 +37,7 @@ def test_main_pages_have_no_serious_accessibility_violation(connecter, chemin):
     page = connecter("coordinatrice.morlaix")
     if chemin != "/":
         page.get_by_role(
-            "link", name="Contrat local de santé de Morlaix Communauté 2023-2028"
+            "link", name="Contrat local de santé de Morlaix Communauté 2023-2028", exact=True
         ).click()
     if chemin == "fiche":
         page.locator("a[href^='/fiches/']").first.click()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 
@@ -35,9 +35,15 @@ def mots(text: str) -> list[str]:
     return [m for m in re.findall(r"[a-zà-ÿœæ0-9]+", text.lower()) if m not in MOTS_VIDES]
 
 
+@lru_cache(maxsize=200_000)
+def racine(mot: str) -> str:
+    """One word's stem without accents (cached: a corpus reuses a small vocabulary)."""
+    return sans_accents(_stemmer().stemWord(mot))
+
+
 def racines(text: str) -> list[str]:
     """Stems of the meaningful words, in order, accents removed."""
-    return [sans_accents(r) for r in _stemmer().stemWords(mots(text)) if len(r) > 1]
+    return [r for r in map(racine, mots(text)) if len(r) > 1]
 
 
 def racines_indexees(text: str) -> str:
