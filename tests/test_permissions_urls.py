@@ -57,6 +57,7 @@ REGLES: dict[str, Regle] = {
     "contrats:detail": Regle("contrat", TOUS_OK),
     "programme:fiche": Regle("fiche", TOUS_OK),
     "grille:lecture": Regle(None, TOUS_OK),
+    "grille:codage": Regle("fiche", TOUS_OK),
     "programme:programme": Regle("contrat", TOUS_OK),
     "programme:tableau_de_bord": Regle("contrat", TOUS_OK),
     "programme:fiche_creer": Regle("contrat", COORDINATION),

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from clsante.grille.models import CodageISTS
+from clsante.grille.models import CodageISTS, SuggestionISTS
 
 
 @admin.register(CodageISTS)
@@ -10,3 +10,10 @@ class CodageISTSAdmin(SimpleHistoryAdmin):
     list_filter = ["valide", "source", "fiche__contrat"]
     raw_id_fields = ["fiche"]
     readonly_fields = ["version"]
+
+
+@admin.register(SuggestionISTS)
+class SuggestionISTSAdmin(admin.ModelAdmin):
+    list_display = ["fiche", "axe", "code", "confiance", "statut", "version_modele"]
+    list_filter = ["statut", "axe", "version_modele"]
+    raw_id_fields = ["fiche", "decide_par"]

@@ -85,3 +85,45 @@ class CodageISTS(Versionne):
         else:
             codes = getattr(self, axe)
         return [grille().libelle(axe, c) for c in codes]
+
+
+class SuggestionISTS(models.Model):
+    """One code proposed by the automatic coder for a fiche, accepted or rejected by a person."""
+
+    class Statut(models.TextChoices):
+        PROPOSEE = "proposee", "Proposée"
+        ACCEPTEE = "acceptee", "Acceptée"
+        REJETEE = "rejetee", "Rejetée"
+
+    fiche = models.ForeignKey(FicheAction, on_delete=models.CASCADE, related_name="suggestions")
+    axe = models.CharField(max_length=20)
+    code = models.CharField(max_length=120)
+    confiance = models.FloatField()
+    indices = models.JSONField("mots à l'appui", default=list, blank=True)
+    version_modele = models.CharField("version du modèle", max_length=50)
+    statut = models.CharField(max_length=10, choices=Statut.choices, default=Statut.PROPOSEE)
+    decide_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decide_le = models.DateTimeField(null=True, blank=True)
+    cree_le = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "suggestion de codage"
+        verbose_name_plural = "suggestions de codage"
+        ordering = ["axe", "-confiance"]
+
+    def __str__(self) -> str:
+        return f"{self.code} ({self.confiance:.0%}) pour {self.fiche}"
+
+    @property
+    def libelle(self) -> str:
+        return (
+            grille().libelle(self.axe, self.code)
+            if grille().existe(self.axe, self.code)
+            else self.code
+        )
