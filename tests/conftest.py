@@ -6,6 +6,7 @@ contracts; each test runs in a transaction rolled back at its end.
 """
 
 import io
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ def _fast_hasher():
     with override_settings(
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         WHITENOISE_AUTOREFRESH=True,
+        MEDIA_ROOT=tempfile.mkdtemp(prefix="clsante-media-"),
     ):
         yield
 

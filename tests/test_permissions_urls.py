@@ -68,6 +68,7 @@ REGLES: dict[str, Regle] = {
     "programme:avenants": Regle("contrat", TOUS_OK),
     "programme:avenant_decider": Regle("avenant", dict.fromkeys(ROLES, 405), post_seul=True),
     "contrats:annuaire": Regle("contrat", TOUS_OK),
+    "contrats:document_diagnostic": Regle("diagnostic", dict.fromkeys(ROLES, OK)),
     "contrats:acteur": Regle("acteur", TOUS_OK),
     "contrats:contact_ajouter": Regle("acteur", COORDINATION),
     "contrats:contact_modifier": Regle("contact", COORDINATION),
@@ -106,6 +107,7 @@ def _objet(kind: str, contrat: Contrat) -> dict:
         "acteur": lambda: {"pk": contrat.pk, "org_pk": fiche.porteur_id},
         "avenant": lambda: {"pk": _avenant(contrat).pk},
         "schema": lambda: {"nom": "couverture-cls"},
+        "diagnostic": lambda: {"pk": contrat.pk, "diagnostic_pk": _diagnostic(contrat).pk},
         "contact": lambda: {
             "pk": contrat.pk,
             "org_pk": contrat.porteuse_id,
@@ -122,6 +124,16 @@ def _objet(kind: str, contrat: Contrat) -> dict:
         },
     }
     return builders[kind]()
+
+
+def _diagnostic(contrat: Contrat):
+    """The contract's diagnosis, with a small document attached."""
+    from django.core.files.base import ContentFile
+
+    diagnostic = contrat.diagnostics.first()
+    if not diagnostic.document:
+        diagnostic.document.save("diagnostic.txt", ContentFile(b"Diagnostic local"), save=True)
+    return diagnostic
 
 
 def _avenant(contrat: Contrat) -> Avenant:

@@ -1,6 +1,7 @@
 """The actors' directory of a contract and the page of one actor, for each role."""
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 
@@ -177,3 +178,18 @@ def test_directory_page_runs_a_fixed_number_of_queries(
 ):
     with django_assert_max_num_queries(20):
         client_coordinatrice.get(annuaire(morlaix))
+
+
+@pytest.mark.django_db
+def test_contract_page_lists_its_documents_and_serves_the_diagnosis(morlaix, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    diagnostic = morlaix.diagnostics.first()
+    diagnostic.document.save("diag.txt", ContentFile(b"Diagnostic partage"), save=True)
+    client = Client()
+    client.force_login(Utilisateur.objects.get(username="elu.morlaix"))
+    page = client.get(f"/contrats/{morlaix.pk}/").text
+    assert "Programme signé et avenants" in page
+    url = f"/contrats/{morlaix.pk}/diagnostics/{diagnostic.pk}/document/"
+    assert url in page
+    response = client.get(url)
+    assert b"".join(response.streaming_content) == b"Diagnostic partage"

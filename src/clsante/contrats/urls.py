@@ -11,6 +11,11 @@ REUNION = "<int:pk>/reunions/<int:reunion_pk>/"
 
 urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
+    path(
+        "<int:pk>/diagnostics/<int:diagnostic_pk>/document/",
+        views.document_diagnostic,
+        name="document_diagnostic",
+    ),
     # Actors' directory
     path("<int:pk>/annuaire/", views_annuaire.annuaire_contrat, name="annuaire"),
     path(ACTEUR, views_annuaire.acteur, name="acteur"),

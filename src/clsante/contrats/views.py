@@ -1,6 +1,6 @@
 from django.db.models import Count, Prefetch
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
 
 from clsante.contrats.acces import contrat_visible
 from clsante.contrats.models import Instance
@@ -31,7 +31,23 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "types_instance": Instance.Type,
         "axe_model": Axe,
     }
+    context["documents"] = contrat.diagnostics.select_related("auteur")
     return render(request, "contrats/detail.html", context)
+
+
+def document_diagnostic(request: HttpRequest, pk: int, diagnostic_pk: int) -> FileResponse:
+    """A diagnosis document, served only to those who may read its contract."""
+    contrat = contrat_visible(request, pk)
+    diagnostic = get_object_or_404(contrat.diagnostics, pk=diagnostic_pk)
+    if not diagnostic.document:
+        raise Http404("Aucun document déposé pour ce diagnostic.")
+    try:
+        fichier = diagnostic.document.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("Le document n'est plus disponible sur le serveur.") from exc
+    return FileResponse(
+        fichier, as_attachment=True, filename=diagnostic.document.name.split("/")[-1]
+    )
 
 
 def _libelles_statuts(rows) -> list[tuple[str, int]]:
