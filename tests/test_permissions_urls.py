@@ -82,6 +82,7 @@ REGLES: dict[str, Regle] = {
     "observatoire:inventaire": Regle(None, TOUS_OK),
     "observatoire:couverture": Regle(None, TOUS_OK),
     "observatoire:profils": Regle(None, TOUS_OK),
+    "observatoire:analyses": Regle(None, TOUS_OK),
     "observatoire:schema": Regle("schema", TOUS_OK),
     **{f"api:{n}": Regle(None, api=True) for n in API_NAMES},
     "catalogue:recherche": Regle(None, public=True),

@@ -159,3 +159,25 @@ def test_profiles_show_one_column_per_contract_with_its_nature(morlaix):
     )
     page = client_de("referent.ars").get(reverse("observatoire:profils"), {"region": "53"})
     assert f'<th scope="col">{morlaix.nom}</th>' in page.text
+
+
+@pytest.mark.django_db
+def test_analyses_compare_a_contract_with_its_region(morlaix):
+    client = client_de("referent.ars")
+    page = client.get(reverse("observatoire:analyses"), {"region": "53", "contrat": morlaix.pk})
+    assert page.status_code == 200
+    assert "Secteurs des partenaires" in page.text
+    assert "Financements par type de financeur" in page.text
+    assert f"{morlaix.nom} comparé à Bretagne" in page.text
+    export = client.get(
+        reverse("observatoire:analyses"), {"region": "53", "contrat": morlaix.pk, "format": "csv"}
+    )
+    rows = list(csv.DictReader(io.StringIO(export.content.decode())))
+    assert rows and {"axe", "libelle", "part_contrat", "part_territoire"} <= set(rows[0])
+
+
+@pytest.mark.django_db
+def test_analyses_ignore_a_contract_the_reader_may_not_see(poher):
+    page = client_de("lecteur").get(reverse("observatoire:analyses"), {"contrat": poher.pk})
+    assert page.status_code == 200
+    assert poher.nom not in page.text

@@ -105,3 +105,19 @@ def profils() -> list[Colonne]:
         Colonne("generation", "Génération", "integer", lambda p: p.generation),
         Colonne("nature_territoire", "Nature du territoire", "string", lambda p: p.nature),
     ]
+
+
+def comparaison() -> list[Colonne]:
+    return [
+        Colonne("axe", "Axe de la grille", "string", lambda c: c.axe),
+        Colonne("libelle", "Code", "string", lambda c: c.libelle),
+        Colonne(
+            "part_contrat", "Part des fiches du contrat", "number", lambda c: round(c.contrat, 4)
+        ),
+        Colonne(
+            "part_territoire",
+            "Part des fiches du territoire",
+            "number",
+            lambda c: round(c.territoire, 4),
+        ),
+    ]

@@ -8,5 +8,6 @@ urlpatterns = [
     path("", views.inventaire_view, name="inventaire"),
     path("couverture/", views.couverture_view, name="couverture"),
     path("profils/", views.profils_view, name="profils"),
+    path("analyses/", views.analyses_view, name="analyses"),
     path("schemas/<slug:nom>.json", views.schema_view, name="schema"),
 ]

@@ -2,8 +2,9 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from clsante.contrats.models import Contrat
 from clsante.core.tableaux import exporter, reponse_schema
-from clsante.observatoire import colonnes
+from clsante.observatoire import analyses, colonnes
 from clsante.observatoire.carte import CarteIndisponible
 from clsante.observatoire.couverture import couverture, territoires_non_couverts
 from clsante.observatoire.forms import FiltreObservatoireForm
@@ -11,6 +12,7 @@ from clsante.observatoire.inventaire import generations, inventaire, total
 from clsante.observatoire.perimetre import contrats_comptes, perimetre_depuis
 from clsante.observatoire.profils import profils
 from clsante.observatoire.rendu_carte import carte_couverture
+from clsante.programme.models import FicheAction
 
 PROFILS_PAR_PAGE = 12
 
@@ -90,6 +92,46 @@ def profils_view(request: HttpRequest) -> HttpResponse:
         "onglet": "profils",
     }
     return render(request, "observatoire/profils.html", context)
+
+
+def analyses_view(request: HttpRequest) -> HttpResponse:
+    form, v, contrats, perimetre = _contexte(request)
+    lisibles = perimetre.contrats(contrats).filter(
+        pk__in=Contrat.objects.visibles_par(request.user).values("pk")
+    )
+    fiches = FicheAction.objects.filter(contrat__in=lisibles)
+    du_territoire = analyses.profil(fiches)
+    ident = request.GET.get("contrat", "")
+    contrat = (
+        Contrat.objects.visibles_par(request.user).filter(pk=int(ident)).first()
+        if ident.isdigit()
+        else None
+    )
+    comparaison = (
+        analyses.comparer(analyses.profil(contrat.fiches.all()), du_territoire) if contrat else []
+    )
+    export = exporter(
+        request.GET.get("format", ""),
+        "comparaison-cls",
+        "Comparaison",
+        colonnes.comparaison(),
+        comparaison,
+    )
+    if export:
+        return export
+    context = {
+        "title": "Analyses des programmes",
+        "form": form,
+        "perimetre": perimetre,
+        "profil": du_territoire,
+        "secteurs": analyses.secteurs_partenaires(fiches),
+        "financements": analyses.financements_par_financeur(fiches),
+        "contrats": lisibles.order_by("nom")[:300],
+        "contrat": contrat,
+        "comparaison": comparaison,
+        "onglet": "analyses",
+    }
+    return render(request, "observatoire/analyses.html", context)
 
 
 def schema_view(request: HttpRequest, nom: str) -> HttpResponse:
