@@ -165,7 +165,10 @@ def main() -> None:
         stats = charger(env, port, args.utilisateurs, args.duree, dossier)
     finally:
         serveur.terminate()
-        serveur.wait(timeout=20)
+        try:
+            serveur.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            serveur.kill()
     hors_cible = rapport(stats)
     print("\nCible atteinte." if not hors_cible else f"\n{hors_cible} page(s) hors cible.")
 

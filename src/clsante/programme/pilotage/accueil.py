@@ -6,7 +6,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from clsante.contrats.models import Contrat, Habilitation, Reunion
 from clsante.contrats.models_contrat import ROLE_ADMIN, ROLE_REFERENT_ARS
@@ -57,16 +57,36 @@ def roles_par_contrat(user, contrats: list[Contrat]) -> dict[int, set[str]]:
     return roles
 
 
+MAX_CONTRATS_ACCUEIL = 40
+
+
+def contrats_de_l_accueil(user):
+    """The person's own contracts (roles, or the ARS region); else the latest published ones.
+
+    The home page is a working list, not the national catalogue: it stays short, and the
+    observatory and the catalogue give the rest.
+    """
+    visibles = Contrat.objects.visibles_par(user)
+    rule = Q(habilitations__utilisateur=user)
+    if user.region_ars_id:
+        rule |= Q(region_id=user.region_ars_id)
+    miens = visibles.filter(rule).distinct()
+    if not miens.exists():
+        miens = visibles.filter(publie=True)
+    pks = list(
+        miens.order_by("synthetique", "-generation", "nom").values_list("pk", flat=True)[
+            :MAX_CONTRATS_ACCUEIL
+        ]
+    )
+    return Contrat.objects.filter(pk__in=pks).order_by("synthetique", "-generation", "nom")
+
+
 def resumes_contrats(user, aujourd_hui: datetime.date) -> list[ResumeContrat]:
     """Each visible contract with its fiches by status, alerts and next meetings.
 
     Contracts where the person holds a role come first, then the newest generations.
     """
-    contrats = list(
-        Contrat.objects.visibles_par(user)
-        .select_related("region", "porteuse")
-        .order_by("-generation", "nom")
-    )
+    contrats = list(contrats_de_l_accueil(user).select_related("region", "porteuse"))
     ids = [c.pk for c in contrats]
     roles = roles_par_contrat(user, contrats)
     resumes = {
