@@ -22,6 +22,7 @@ class Lecteur(HttpUser):
             {"username": "referent.ars", "password": "demo-clsante", "csrfmiddlewaretoken": token},
             headers={"Referer": self.host + "/comptes/connexion/"},
             name="connexion",
+            allow_redirects=False,
         )
 
     @task(3)

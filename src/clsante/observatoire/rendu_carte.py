@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Max, QuerySet
 
 from clsante.contrats.models import Contrat
 from clsante.observatoire.carte import CLASSES, classe, fond_departements
@@ -35,8 +37,7 @@ def carte_couverture(
 ) -> Carte:
     """Departments of metropolitan France coloured by share of population covered."""
     fond = fond_departements()
-    lignes, _, _ = couverture(contrats, Perimetre(), date, par="departement")
-    parts = {ligne.code: ligne.part_population for ligne in lignes}
+    parts = _parts_par_departement(contrats, date)
     codes_perimetre = _codes_departements(perimetre)
     zones = []
     for zone in fond.zones:
@@ -52,6 +53,23 @@ def carte_couverture(
             )
         )
     return Carte(fond.view_box, zones, [(lib, col) for _, lib, col in CLASSES])
+
+
+def _parts_par_departement(contrats: QuerySet[Contrat], date: datetime.date) -> dict:
+    """National coverage by department, cached while no contract changes."""
+    etat = Contrat.objects.aggregate(n=Count("pk"), m=Max("modifie_le"))
+    cle = (
+        "carte:"
+        + hashlib.sha1(
+            f"{date}|{etat}|{contrats.query}".encode(), usedforsecurity=False
+        ).hexdigest()
+    )
+    parts = cache.get(cle)
+    if parts is None:
+        lignes, _, _ = couverture(contrats, Perimetre(), date, par="departement")
+        parts = {ligne.code: ligne.part_population for ligne in lignes}
+        cache.set(cle, parts, timeout=3600)
+    return parts
 
 
 def _codes_departements(perimetre: Perimetre) -> set[str] | None:

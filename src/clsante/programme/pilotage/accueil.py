@@ -57,7 +57,7 @@ def roles_par_contrat(user, contrats: list[Contrat]) -> dict[int, set[str]]:
     return roles
 
 
-MAX_CONTRATS_ACCUEIL = 40
+MAX_CONTRATS_ACCUEIL = 25
 
 
 def contrats_de_l_accueil(user):
