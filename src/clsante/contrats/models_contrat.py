@@ -181,6 +181,12 @@ class Contrat(Versionne):
         """Contact details are for the contract's own people, not for public readers."""
         return bool(self.roles_de(user) - {Habilitation.Role.LECTEUR})
 
+    def peut_coder(self, user) -> bool:
+        """Code fiches on the ISTS grid: the coordination, or the ARS referent (evaluation)."""
+        return bool(
+            self.roles_de(user) & {Habilitation.Role.COORDINATRICE, ROLE_ADMIN, ROLE_REFERENT_ARS}
+        )
+
     def peut_valider_avenants(self, user) -> bool:
         return bool(self.roles_de(user) & {ROLE_REFERENT_ARS, ROLE_ADMIN})
 

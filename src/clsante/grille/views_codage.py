@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from clsante.contrats.models_contrat import ROLE_REFERENT_ARS
 from clsante.grille import suggestions
 from clsante.grille.forms import CodageForm
 from clsante.grille.models import CodageISTS, SuggestionISTS
@@ -17,13 +16,9 @@ from clsante.programme.models import FicheAction
 from clsante.programme.views_commun import droits_sur_fiche
 
 
-def peut_coder(fiche: FicheAction, user) -> bool:
-    return fiche.peut_modifier(user) or ROLE_REFERENT_ARS in fiche.contrat.roles_de(user)
-
-
 def codage(request: HttpRequest, pk: int) -> HttpResponse:
     fiche = fiche_visible(request, pk)
-    autorise = peut_coder(fiche, request.user)
+    autorise = fiche.contrat.peut_coder(request.user)
     if request.method == "POST":
         if not autorise:
             raise PermissionDenied("Seules la coordination et l'ARS codent les fiches.")

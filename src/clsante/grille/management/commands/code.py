@@ -9,10 +9,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from clsante.grille.coder import charger_codeur
 from clsante.grille.coder.donnees import lire_jsonl
 from clsante.grille.coder.texte import CHAMP_PUBLICS, CHAMPS_ACTEURS, CHAMPS_TEXTE
-from clsante.grille.coder_django import charger_codeur_en_service
+from clsante.grille.management.commands._commun import (
+    ajouter_option_modele,
+    codeur_demande,
+    exiger_fichier,
+)
 
 # The only keys passed to the coder: never `labels`.
 CHAMPS_LUS = ("id", *CHAMPS_TEXTE, CHAMP_PUBLICS, *CHAMPS_ACTEURS)
@@ -36,19 +39,11 @@ class Command(BaseCommand):
             action="store_true",
             help="ajoute la version du modèle, la confiance et les mots qui justifient chaque code",
         )
-        parser.add_argument(
-            "--modele",
-            type=Path,
-            help=(
-                "fichier JSON d'un autre modèle que le modèle en service "
-                "(le dernier réentraîné, sinon le modèle livré)"
-            ),
-        )
+        ajouter_option_modele(parser)
 
     def handle(self, *args, **options) -> None:
         entree: Path = options["entree"]
-        if not entree.is_file():
-            raise CommandError(f"Fichier introuvable : {entree}")
+        exiger_fichier(entree)
         fiches, erreurs = [], 0
         for ligne in lire_jsonl(entree):
             if ligne.erreur:
@@ -56,9 +51,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"Ligne {ligne.numero} ignorée : {ligne.erreur}.")
             else:
                 fiches.append(fiche_a_coder(ligne.objet))
-        codeur = (
-            charger_codeur(options["modele"]) if options["modele"] else charger_codeur_en_service()
-        )
+        codeur = codeur_demande(options)
         with ExitStack() as pile:
             flux = self.stdout
             if options["output"]:

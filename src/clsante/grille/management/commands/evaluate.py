@@ -7,10 +7,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from clsante.grille.coder import charger_codeur
 from clsante.grille.coder.donnees import codes_inconnus, lire_jsonl
 from clsante.grille.coder.metriques import Evaluation, evaluer
-from clsante.grille.coder_django import charger_codeur_en_service
+from clsante.grille.management.commands._commun import (
+    ajouter_option_modele,
+    codeur_demande,
+    exiger_fichier,
+)
 from clsante.grille.management.commands.code import fiche_a_coder
 from clsante.grille.referentiel import AXES, MULTI_AXES
 
@@ -29,19 +32,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--predictions", type=Path, help="écrit aussi les codages produits (JSONL)"
         )
-        parser.add_argument(
-            "--modele",
-            type=Path,
-            help=(
-                "fichier JSON d'un autre modèle que le modèle en service "
-                "(le dernier réentraîné, sinon le modèle livré)"
-            ),
-        )
+        ajouter_option_modele(parser)
 
     def handle(self, *args, **options) -> None:
         chemin: Path = options["reference"]
-        if not chemin.is_file():
-            raise CommandError(f"Fichier introuvable : {chemin}")
+        exiger_fichier(chemin)
         gold, fiches, problemes = {}, [], 0
         for ligne in lire_jsonl(chemin):
             if ligne.erreur:
@@ -63,9 +58,7 @@ class Command(BaseCommand):
             fiches.append(fiche_a_coder(ligne.objet))
         if not fiches:
             raise CommandError("Aucune fiche de référence utilisable.")
-        codeur = (
-            charger_codeur(options["modele"]) if options["modele"] else charger_codeur_en_service()
-        )
+        codeur = codeur_demande(options)
         predictions = codeur.coder(fiches)
         if options["predictions"]:
             with open(options["predictions"], "w", encoding="utf-8") as f:
