@@ -89,6 +89,10 @@ REGLES: dict[str, Regle] = {
     "catalogue:action": Regle("fiche", public=True),  # tests/observatoire/test_catalogue.py
     "api:schema": Regle(None, public=True),  # the API's description is public
     "api:docs": Regle(None, public=True),
+    # -- notifications --
+    # -- bilan --
+    # -- documents --
+    # -- imports --
 }
 OBJETS_SANS_CONTRAT = {"schema"}
 
@@ -118,6 +122,8 @@ def _objet(kind: str, contrat: Contrat) -> dict:
                 defaults={"prenom": "Accès", "email": "acces@example.org"},
             )[0].pk,
         },
+        # -- objets bilan --
+        # -- objets imports --
         "membre": lambda: {
             "pk": contrat.pk,
             "instance_pk": reunion.instance_id,

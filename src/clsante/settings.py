@@ -78,6 +78,10 @@ INSTALLED_APPS = [
     "clsante.contrats",
     "clsante.programme",
     "clsante.grille",
+    "clsante.notifications",
+    "clsante.bilan",
+    "clsante.documents",
+    "clsante.imports",
     "clsante.observatoire",
     "clsante.demo",
 ]

@@ -16,5 +16,9 @@ urlpatterns = [
     path("api/", include("clsante.observatoire.api.urls")),
     path("catalogue/", include("clsante.observatoire.urls_catalogue")),
     path("", include("clsante.grille.urls")),
+    path("notifications/", include("clsante.notifications.urls")),
+    path("", include("clsante.bilan.urls")),
+    path("", include("clsante.documents.urls")),
+    path("", include("clsante.imports.urls")),
     path("admin/", admin.site.urls),
 ]
