@@ -166,6 +166,15 @@ EMAIL_BACKEND = os.environ.get(
 )
 EMAIL_FILE_PATH = DATA_DIR / "emails"
 DEFAULT_FROM_EMAIL = os.environ.get("CLSANTE_FROM_EMAIL", "CLSanté <ne-pas-repondre@localhost>")
+# Absolute address of the site, for links in e-mails.
+CLSANTE_URL_SITE = os.environ.get("CLSANTE_URL_SITE", "http://127.0.0.1:8000")
+
+# Producers of scheduled reminders, run by `clsante preparer_rappels` (and the worker):
+# each is `produire(aujourdhui: date) -> int`, idempotent for a given day.
+CLSANTE_RAPPELS = [
+    "clsante.notifications.rappels.produire",
+    "clsante.bilan.rappels.produire",
+]
 
 CSRF_FAILURE_VIEW = "clsante.core.views.csrf_refuse"
 SESSION_COOKIE_HTTPONLY = True
