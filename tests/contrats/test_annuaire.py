@@ -8,14 +8,9 @@ from django.urls import reverse
 from clsante.comptes.models import Utilisateur
 from clsante.contrats.annuaire import acteurs_du_contrat
 from clsante.organisations.models import Organisation
+from tests.personas import client_de
 
 pytestmark = pytest.mark.django_db
-
-
-def client_de(username: str) -> Client:
-    client = Client()
-    client.force_login(Utilisateur.objects.get(username=username))
-    return client
 
 
 def annuaire(contrat, query: str = "") -> str:

@@ -1,11 +1,10 @@
 """The coordination adds, edits and removes the contact persons of its contract's actors."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from clsante.comptes.models import Utilisateur
 from clsante.organisations.models import Contact, Organisation
+from tests.personas import client_de
 
 pytestmark = pytest.mark.django_db
 
@@ -16,12 +15,6 @@ VALIDE = {
     "email": "maiwenn.ledu@example.org",
     "telephone": "02 98 11 22 33",
 }
-
-
-def client_de(username: str) -> Client:
-    client = Client()
-    client.force_login(Utilisateur.objects.get(username=username))
-    return client
 
 
 @pytest.fixture

@@ -3,19 +3,12 @@
 import datetime
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from clsante.comptes.models import Utilisateur
 from clsante.contrats.models import Reunion
+from tests.personas import client_de
 
 pytestmark = pytest.mark.django_db
-
-
-def client_de(username: str) -> Client:
-    client = Client()
-    client.force_login(Utilisateur.objects.get(username=username))
-    return client
 
 
 def gouvernance(contrat) -> str:

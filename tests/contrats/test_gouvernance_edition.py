@@ -3,20 +3,13 @@
 import html
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from clsante.comptes.models import Utilisateur
 from clsante.contrats.models import Decision, MembreInstance, Reunion
 from clsante.organisations.models import Organisation
+from tests.personas import client_de
 
 pytestmark = pytest.mark.django_db
-
-
-def client_de(username: str) -> Client:
-    client = Client()
-    client.force_login(Utilisateur.objects.get(username=username))
-    return client
 
 
 def decisions(*items, initial: int = 0) -> dict:

@@ -1,16 +1,9 @@
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from clsante.comptes.models import Utilisateur
 from clsante.grille.models import CodageISTS, SuggestionISTS
 from clsante.grille.referentiel import grille
-
-
-def client_de(username: str) -> Client:
-    client = Client()
-    client.force_login(Utilisateur.objects.get(username=username))
-    return client
+from tests.personas import client_de
 
 
 @pytest.fixture

@@ -1,18 +1,11 @@
 """Amendments after signature: listed beside the signed programme, decided by the ARS."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from clsante.comptes.models import Utilisateur
 from clsante.programme.avenants import enregistrer_avenant, instantane
 from clsante.programme.models import Avenant, FicheAction
-
-
-def _client(username: str) -> Client:
-    client = Client()
-    client.force_login(Utilisateur.objects.get(username=username))
-    return client
+from tests.personas import client_de
 
 
 def _url(contrat) -> str:
@@ -26,7 +19,7 @@ def test_amendments_page_lists_them_and_compares_signed_and_current_programmes(m
     fiche.titre = "Titre réécrit après signature"
     fiche.save()
     enregistrer_avenant(fiche, Avenant.Type.MODIFICATION, "Nouveau partenaire.", None, avant)
-    texte = _client("elu.morlaix").get(_url(morlaix)).text
+    texte = client_de("elu.morlaix").get(_url(morlaix)).text
     assert "Nouveau partenaire." in texte
     assert "Fiche réécrite" in texte
     assert "Programme signé et programme actuel" in texte
@@ -54,7 +47,7 @@ def test_an_amendment_recorded_after_signature_is_validated_by_the_ars_referent(
     )
     avenant = morlaix.avenants.get(numero_fiche="1.9")
     assert avenant.statut == Avenant.Statut.EN_ATTENTE
-    referent = _client("referent.ars")
+    referent = client_de("referent.ars")
     page = referent.get(_url(morlaix)).text
     assert reverse("programme:avenant_decider", args=[avenant.pk]) in page
     response = referent.post(
@@ -73,7 +66,7 @@ def test_an_amendment_recorded_after_signature_is_validated_by_the_ars_referent(
 def test_the_ars_referent_refuses_an_amendment_and_cannot_decide_twice(morlaix):
     avenant = morlaix.avenants.get(statut=Avenant.Statut.EN_ATTENTE)
     url = reverse("programme:avenant_decider", args=[avenant.pk])
-    referent = _client("referent.ars")
+    referent = client_de("referent.ars")
     referent.post(url, {"decision": Avenant.Statut.REFUSE})
     avenant.refresh_from_db()
     assert avenant.statut == Avenant.Statut.REFUSE
@@ -87,7 +80,7 @@ def test_the_ars_referent_refuses_an_amendment_and_cannot_decide_twice(morlaix):
 def test_a_forged_decision_is_refused_in_french(morlaix):
     avenant = morlaix.avenants.get(statut=Avenant.Statut.EN_ATTENTE)
     url = reverse("programme:avenant_decider", args=[avenant.pk])
-    response = _client("admin").post(url, {"decision": "en_attente"}, follow=True)
+    response = client_de("admin").post(url, {"decision": "en_attente"}, follow=True)
     assert "Choisissez de valider ou de refuser l&#x27;avenant." in response.text
     avenant.refresh_from_db()
     assert avenant.statut == Avenant.Statut.EN_ATTENTE
@@ -99,9 +92,9 @@ def test_the_decision_url_accepts_only_posts_and_hides_other_regions(
 ):
     avenant = morlaix.avenants.get(statut=Avenant.Statut.EN_ATTENTE)
     url = reverse("programme:avenant_decider", args=[avenant.pk])
-    assert _client("referent.ars").get(url).status_code == 405
+    assert client_de("referent.ars").get(url).status_code == 405
     assert (
-        _client("referent.ars")
+        client_de("referent.ars")
         .post(reverse("programme:avenant_decider", args=[999999]))
         .status_code
         == 404
@@ -120,6 +113,6 @@ def test_a_draft_contracts_amendment_is_invisible_to_outsiders(poher):
         motif="Test",
     )
     url = reverse("programme:avenant_decider", args=[avenant.pk])
-    assert _client("coordinatrice.morlaix").post(url, {"decision": "valide"}).status_code == 404
-    assert _client("coordinatrice.poher").post(url, {"decision": "valide"}).status_code == 403
-    assert _client("referent.ars").post(url, {"decision": "valide"}).status_code == 302
+    assert client_de("coordinatrice.morlaix").post(url, {"decision": "valide"}).status_code == 404
+    assert client_de("coordinatrice.poher").post(url, {"decision": "valide"}).status_code == 403
+    assert client_de("referent.ars").post(url, {"decision": "valide"}).status_code == 302

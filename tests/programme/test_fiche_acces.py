@@ -1,20 +1,13 @@
 """Who may open which fiche page: allowed (200), forbidden (403) or invisible (404)."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from clsante.comptes.models import Utilisateur
 from clsante.programme.models import Avenant
+from tests.personas import client_de
 
 ROLES = ["coordinatrice.morlaix", "porteur.demo", "referent.ars", "elu.morlaix", "lecteur"]
 OUTSIDER = "coordinatrice.poher"
-
-
-def _client(username: str) -> Client:
-    client = Client()
-    client.force_login(Utilisateur.objects.get(username=username))
-    return client
 
 
 def _fiche(contrat, numero="1.4"):
@@ -55,7 +48,7 @@ CAS_MORLAIX = [
 def test_each_role_gets_the_expected_answer_on_a_morlaix_fiche_page(
     morlaix, vue, username, attendu
 ):
-    response = _client(username).get(reverse(f"programme:{vue}", args=[_fiche(morlaix).pk]))
+    response = client_de(username).get(reverse(f"programme:{vue}", args=[_fiche(morlaix).pk]))
     assert response.status_code == attendu
     if attendu == 403:
         assert "Accès refusé" in response.text
@@ -75,14 +68,14 @@ CREER = {
 @pytest.mark.django_db
 @pytest.mark.parametrize(("username", "attendu"), CREER.items())
 def test_only_the_coordination_may_open_the_new_fiche_form(morlaix, username, attendu):
-    response = _client(username).get(reverse("programme:fiche_creer", args=[morlaix.pk]))
+    response = client_de(username).get(reverse("programme:fiche_creer", args=[morlaix.pk]))
     assert response.status_code == attendu
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("username", [*ROLES, OUTSIDER, "admin"])
 def test_everyone_who_reads_morlaix_reads_its_amendments(morlaix, username):
-    response = _client(username).get(reverse("programme:avenants", args=[morlaix.pk]))
+    response = client_de(username).get(reverse("programme:avenants", args=[morlaix.pk]))
     assert response.status_code == 200
     assert "Avenants au programme" in response.text
 
@@ -107,7 +100,7 @@ CAS_POHER = [
 @pytest.mark.parametrize(("vue", "username", "attendu"), CAS_POHER)
 def test_a_draft_contracts_fiches_are_invisible_to_outsiders(poher, vue, username, attendu):
     fiche = poher.fiches.first()
-    response = _client(username).get(reverse(f"programme:{vue}", args=[fiche.pk]))
+    response = client_de(username).get(reverse(f"programme:{vue}", args=[fiche.pk]))
     assert response.status_code == attendu
 
 
@@ -117,7 +110,7 @@ def test_a_draft_contracts_fiches_are_invisible_to_outsiders(poher, vue, usernam
     [(OUTSIDER, 200), ("referent.ars", 200), ("coordinatrice.morlaix", 404), ("lecteur", 404)],
 )
 def test_a_draft_contracts_amendments_page_follows_the_contract_rule(poher, username, attendu):
-    response = _client(username).get(reverse("programme:avenants", args=[poher.pk]))
+    response = client_de(username).get(reverse("programme:avenants", args=[poher.pk]))
     assert response.status_code == attendu
     if attendu == 200:
         assert "pas encore signé" in response.text
@@ -129,7 +122,7 @@ def test_a_draft_contracts_amendments_page_follows_the_contract_rule(poher, user
     [(OUTSIDER, 200), ("referent.ars", 403), ("coordinatrice.morlaix", 404)],
 )
 def test_a_draft_contracts_new_fiche_form_is_for_its_coordinatrice(poher, username, attendu):
-    response = _client(username).get(reverse("programme:fiche_creer", args=[poher.pk]))
+    response = client_de(username).get(reverse("programme:fiche_creer", args=[poher.pk]))
     assert response.status_code == attendu
 
 
@@ -152,11 +145,11 @@ def test_buttons_show_only_what_the_person_may_do(morlaix):
     url = reverse("programme:fiche", args=[fiche.pk])
     modifier = reverse("programme:fiche_modifier", args=[fiche.pk])
     historique = reverse("programme:fiche_historique", args=[fiche.pk])
-    coordination = _client("coordinatrice.morlaix").get(url).text
+    coordination = client_de("coordinatrice.morlaix").get(url).text
     assert modifier in coordination and "Saisir le suivi" in coordination
-    porteur = _client("porteur.demo").get(url).text
+    porteur = client_de("porteur.demo").get(url).text
     assert modifier not in porteur and "Saisir le suivi" in porteur
-    lecteur = _client("lecteur").get(url).text
+    lecteur = client_de("lecteur").get(url).text
     assert modifier not in lecteur and "Saisir le suivi" not in lecteur
     assert historique not in lecteur
     assert reverse("programme:fiche_commentaires", args=[fiche.pk]) in lecteur
@@ -167,7 +160,7 @@ def test_amendment_decision_is_refused_to_the_contracts_other_people(morlaix):
     avenant = morlaix.avenants.get(statut=Avenant.Statut.EN_ATTENTE)
     url = reverse("programme:avenant_decider", args=[avenant.pk])
     for username in ["coordinatrice.morlaix", "porteur.demo", "elu.morlaix", "lecteur", OUTSIDER]:
-        response = _client(username).post(url, {"decision": "valide"})
+        response = client_de(username).post(url, {"decision": "valide"})
         assert response.status_code == 403, username
     avenant.refresh_from_db()
     assert avenant.statut == Avenant.Statut.EN_ATTENTE

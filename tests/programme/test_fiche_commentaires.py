@@ -1,16 +1,9 @@
 """The comment thread of a fiche: the contract's people write, everyone who reads it reads."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from clsante.comptes.models import Utilisateur
-
-
-def _client(username: str) -> Client:
-    client = Client()
-    client.force_login(Utilisateur.objects.get(username=username))
-    return client
+from tests.personas import client_de
 
 
 def _url(fiche) -> str:
@@ -20,13 +13,13 @@ def _url(fiche) -> str:
 @pytest.mark.django_db
 def test_the_ars_referent_comments_and_everyone_reads_it(morlaix):
     fiche = morlaix.fiches.get(numero="1.4")
-    response = _client("referent.ars").post(
+    response = client_de("referent.ars").post(
         _url(fiche), {"texte": "Pensez à l'évaluation à mi-parcours."}, follow=True
     )
     assert "Votre commentaire est publié." in response.text
     commentaire = fiche.commentaires.get()
     assert commentaire.auteur.username == "referent.ars"
-    lecture = _client("lecteur").get(_url(fiche))
+    lecture = client_de("lecteur").get(_url(fiche))
     assert "Pensez à l&#x27;évaluation à mi-parcours." in lecture.text
     assert "Publier le commentaire" not in lecture.text
 
@@ -35,7 +28,7 @@ def test_the_ars_referent_comments_and_everyone_reads_it(morlaix):
 @pytest.mark.parametrize("username", ["coordinatrice.morlaix", "porteur.demo", "elu.morlaix"])
 def test_the_contracts_people_may_comment(morlaix, username):
     fiche = morlaix.fiches.get(numero="2.1")
-    response = _client(username).post(_url(fiche), {"texte": "Vu en comité technique."})
+    response = client_de(username).post(_url(fiche), {"texte": "Vu en comité technique."})
     assert response.status_code == 302
     assert fiche.commentaires.filter(auteur__username=username).exists()
 
@@ -44,7 +37,7 @@ def test_the_contracts_people_may_comment(morlaix, username):
 @pytest.mark.parametrize("username", ["lecteur", "coordinatrice.poher"])
 def test_people_without_a_role_cannot_comment(morlaix, username):
     fiche = morlaix.fiches.get(numero="2.1")
-    response = _client(username).post(_url(fiche), {"texte": "Intrusion."})
+    response = client_de(username).post(_url(fiche), {"texte": "Intrusion."})
     assert response.status_code == 403
     assert not fiche.commentaires.exists()
 

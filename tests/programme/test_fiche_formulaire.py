@@ -3,18 +3,11 @@
 import datetime
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from clsante.comptes.models import Utilisateur
 from clsante.programme.forms_fiche import ActeursForm, ContenuForm, IdentiteForm, PublicsForm
 from clsante.programme.models import Avenant, FicheAction
-
-
-def _client(username: str) -> Client:
-    client = Client()
-    client.force_login(Utilisateur.objects.get(username=username))
-    return client
+from tests.personas import client_de
 
 
 def _donnees(form_class, fiche: FicheAction, **changes) -> dict:
@@ -171,7 +164,7 @@ def test_communes_outside_the_contract_and_unknown_publics_are_refused(
 @pytest.mark.django_db
 def test_a_stale_save_is_refused_and_the_first_save_is_kept(morlaix):
     fiche = morlaix.fiches.get(numero="1.1")
-    premiere, seconde = _client("coordinatrice.morlaix"), _client("admin")
+    premiere, seconde = client_de("coordinatrice.morlaix"), client_de("admin")
     lu = _donnees(ContenuForm, fiche)  # both people opened step 2 at the same version
     ok = premiere.post(_modifier(fiche, 2), {**lu, "contexte": "Contexte enregistré en premier"})
     assert ok.status_code == 302
@@ -263,7 +256,7 @@ def test_a_post_without_the_version_read_is_refused(client_coordinatrice, morlai
 @pytest.mark.django_db
 def test_a_porteur_cannot_post_an_edit(morlaix):
     fiche = morlaix.fiches.get(numero="1.4")
-    response = _client("porteur.demo").post(
+    response = client_de("porteur.demo").post(
         _modifier(fiche, 1), _donnees(IdentiteForm, fiche, titre="Piraté")
     )
     assert response.status_code == 403

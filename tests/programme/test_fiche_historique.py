@@ -3,17 +3,11 @@
 import datetime
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from clsante.comptes.models import Utilisateur
 from clsante.programme.models import Mesure
-
-
-def _client(username: str) -> Client:
-    client = Client()
-    client.force_login(Utilisateur.objects.get(username=username))
-    return client
+from tests.personas import client_de
 
 
 def _url(fiche, page=None) -> str:
@@ -29,7 +23,7 @@ def test_history_shows_who_changed_what_with_old_and_new_values(morlaix):
     fiche._history_user = coordinatrice
     fiche.statut = "reportee"
     fiche.save()
-    response = _client("elu.morlaix").get(_url(fiche))
+    response = client_de("elu.morlaix").get(_url(fiche))
     assert response.status_code == 200
     texte = response.text
     assert str(coordinatrice) in texte
@@ -51,7 +45,7 @@ def test_history_includes_indicator_values_and_financing(morlaix):
     ligne._history_user = porteur
     ligne.montant = 1234
     ligne.save()
-    texte = _client("coordinatrice.morlaix").get(_url(fiche)).text
+    texte = client_de("coordinatrice.morlaix").get(_url(fiche)).text
     assert "Création — Valeur de l&#x27;indicateur" in texte
     assert "<strong>Valeur</strong> : 17" in texte
     assert "<strong>Montant (€)</strong> :" in texte
@@ -65,10 +59,10 @@ def test_history_is_paginated(morlaix):
     for i in range(30):
         fiche.titre = f"Titre n° {i}"
         fiche.save()
-    premiere = _client("coordinatrice.morlaix").get(_url(fiche)).text
+    premiere = client_de("coordinatrice.morlaix").get(_url(fiche)).text
     assert "→ Titre n° 29" in premiere
     assert "Plus anciens" in premiere
-    seconde = _client("coordinatrice.morlaix").get(_url(fiche, 2)).text
+    seconde = client_de("coordinatrice.morlaix").get(_url(fiche, 2)).text
     assert "→ Titre n° 29" not in seconde
     assert "→ Titre n° 0" in seconde
     assert "Plus récents" in seconde
@@ -77,6 +71,6 @@ def test_history_is_paginated(morlaix):
 @pytest.mark.django_db
 def test_public_readers_cannot_read_who_changed_a_fiche(morlaix):
     fiche = morlaix.fiches.get(numero="1.4")
-    response = _client("lecteur").get(_url(fiche))
+    response = client_de("lecteur").get(_url(fiche))
     assert response.status_code == 403
     assert "réservé aux personnes qui ont un rôle dans le contrat" in response.text

@@ -4,18 +4,11 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
-from clsante.comptes.models import Utilisateur
 from clsante.programme.models import Avenant, Etape, FicheAction, Financement, Indicateur, Mesure
-
-
-def _client(username: str) -> Client:
-    client = Client()
-    client.force_login(Utilisateur.objects.get(username=username))
-    return client
+from tests.personas import client_de
 
 
 def _suivi(fiche: FicheAction) -> str:
@@ -52,7 +45,7 @@ def autre_fiche(morlaix) -> FicheAction:
 
 @pytest.mark.django_db
 def test_porteur_records_an_indicator_value_on_his_fiche(fiche_du_porteur):
-    client = _client("porteur.demo")
+    client = client_de("porteur.demo")
     indicateur = fiche_du_porteur.indicateurs.first()
     response = client.post(_suivi(fiche_du_porteur), _mesure(indicateur), follow=True)
     assert response.status_code == 200
@@ -66,7 +59,7 @@ def test_porteur_records_an_indicator_value_on_his_fiche(fiche_du_porteur):
 @pytest.mark.django_db
 def test_porteur_cannot_record_on_another_fiche(autre_fiche):
     indicateur = autre_fiche.indicateurs.first()
-    response = _client("porteur.demo").post(_suivi(autre_fiche), _mesure(indicateur))
+    response = client_de("porteur.demo").post(_suivi(autre_fiche), _mesure(indicateur))
     assert response.status_code == 403
     assert "Seuls la coordination et le porteur" in response.text
     assert not indicateur.mesures.filter(commentaire="Bilan du trimestre").exists()
@@ -78,14 +71,14 @@ def test_porteur_cannot_record_on_another_fiche(autre_fiche):
 )
 def test_people_who_only_read_cannot_post_follow_up(fiche_du_porteur, username):
     indicateur = fiche_du_porteur.indicateurs.first()
-    response = _client(username).post(_suivi(fiche_du_porteur), _mesure(indicateur))
+    response = client_de(username).post(_suivi(fiche_du_porteur), _mesure(indicateur))
     assert response.status_code == 403
 
 
 @pytest.mark.django_db
 def test_a_forged_post_with_a_foreign_indicator_is_a_404(fiche_du_porteur, autre_fiche):
     etranger = autre_fiche.indicateurs.first()
-    client = _client("porteur.demo")
+    client = client_de("porteur.demo")
     response = client.post(_suivi(fiche_du_porteur), _mesure(etranger))
     assert response.status_code == 404
     assert not Mesure.objects.filter(commentaire="Bilan du trimestre").exists()
@@ -108,7 +101,7 @@ def test_a_value_dated_in_the_future_is_refused_in_french(client_coordinatrice, 
 
 @pytest.mark.django_db
 def test_readers_see_the_follow_up_without_forms(fiche_du_porteur):
-    response = _client("lecteur").get(_suivi(fiche_du_porteur))
+    response = client_de("lecteur").get(_suivi(fiche_du_porteur))
     assert response.status_code == 200
     assert "Lecture seule" in response.text
     assert "Enregistrer la valeur" not in response.text
@@ -167,7 +160,7 @@ def test_a_milestone_of_another_fiche_is_a_404(client_coordinatrice, fiche_du_po
 
 @pytest.mark.django_db
 def test_a_dated_note_is_added_with_its_author(fiche_du_porteur):
-    client = _client("porteur.demo")
+    client = client_de("porteur.demo")
     vide = client.post(
         _suivi(fiche_du_porteur),
         {"formulaire": "note", "note-date": "2025-03-01", "note-texte": ""},
@@ -225,7 +218,7 @@ def test_a_stale_financing_update_is_refused(client_coordinatrice, fiche_du_port
 
 @pytest.mark.django_db
 def test_abandoning_from_the_follow_up_records_an_amendment(fiche_du_porteur):
-    client = _client("porteur.demo")
+    client = client_de("porteur.demo")
     data = {
         "formulaire": "statut",
         "statut": FicheAction.Statut.ABANDONNEE,
