@@ -18,7 +18,11 @@ def _fiche(contrat, numero="1.4"):
 LECTURE_MORLAIX = {
     "fiche": dict.fromkeys([*ROLES, OUTSIDER, "admin"], 200),
     "fiche_suivi": dict.fromkeys([*ROLES, OUTSIDER, "admin"], 200),
-    "fiche_commentaires": dict.fromkeys([*ROLES, OUTSIDER, "admin"], 200),
+    "fiche_commentaires": {
+        **dict.fromkeys([*ROLES, "admin"], 200),
+        "lecteur": 403,
+        OUTSIDER: 403,
+    },
     "fiche_historique": {
         "coordinatrice.morlaix": 200,
         "porteur.demo": 200,
@@ -152,7 +156,8 @@ def test_buttons_show_only_what_the_person_may_do(morlaix):
     lecteur = client_de("lecteur").get(url).text
     assert modifier not in lecteur and "Saisir le suivi" not in lecteur
     assert historique not in lecteur
-    assert reverse("programme:fiche_commentaires", args=[fiche.pk]) in lecteur
+    assert reverse("programme:fiche_commentaires", args=[fiche.pk]) not in lecteur
+    assert reverse("programme:fiche_commentaires", args=[fiche.pk]) in porteur
 
 
 @pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""The comment thread of a fiche: the contract's people write, everyone who reads it reads."""
+"""The comment thread of a fiche: the contract's people read and write it, nobody else."""
 
 import pytest
 from django.urls import reverse
@@ -11,7 +11,7 @@ def _url(fiche) -> str:
 
 
 @pytest.mark.django_db
-def test_the_ars_referent_comments_and_everyone_reads_it(morlaix):
+def test_the_ars_referent_comments_and_the_contracts_people_read_it(morlaix):
     fiche = morlaix.fiches.get(numero="1.4")
     response = client_de("referent.ars").post(
         _url(fiche), {"texte": "Pensez à l'évaluation à mi-parcours."}, follow=True
@@ -19,9 +19,19 @@ def test_the_ars_referent_comments_and_everyone_reads_it(morlaix):
     assert "Votre commentaire est publié." in response.text
     commentaire = fiche.commentaires.get()
     assert commentaire.auteur.username == "referent.ars"
-    lecture = client_de("lecteur").get(_url(fiche))
+    lecture = client_de("elu.morlaix").get(_url(fiche))
     assert "Pensez à l&#x27;évaluation à mi-parcours." in lecture.text
-    assert "Publier le commentaire" not in lecture.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("username", ["lecteur", "coordinatrice.poher"])
+def test_readers_of_a_published_contract_do_not_see_its_comments(morlaix, username):
+    fiche = morlaix.fiches.get(numero="1.4")
+    fiche.commentaires.create(texte="Réservé au contrat.")
+    client = client_de(username)
+    assert client.get(_url(fiche)).status_code == 403
+    page = client.get(reverse("programme:fiche", args=[fiche.pk])).text
+    assert _url(fiche) not in page
 
 
 @pytest.mark.django_db

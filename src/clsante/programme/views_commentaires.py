@@ -1,5 +1,6 @@
-"""The comment thread of a fiche: everyone who reads the fiche reads it; the contract's
-people (coordination, porteurs, elected officials, the ARS referent) write in it.
+"""The comment thread of a fiche: the contract's people (coordination, porteurs, elected
+officials, the ARS referent) read and write in it; public readers of a published contract
+do not see it, as they do not see the history.
 """
 
 from __future__ import annotations
@@ -18,19 +19,18 @@ from clsante.programme.views_commun import droits_sur_fiche
 def fiche_commentaires(request: HttpRequest, pk: int) -> HttpResponse:
     fiche = fiche_visible(request, pk)
     droits = droits_sur_fiche(fiche, request.user)
-    form = None
+    if not droits["commenter"]:
+        raise PermissionDenied(
+            "Les commentaires d'une fiche sont réservés aux personnes qui ont un rôle dans le "
+            "contrat."
+        )
+    form = CommentaireForm()
     if request.method == "POST":
-        if not droits["commenter"]:
-            raise PermissionDenied(
-                "Seules les personnes qui ont un rôle dans le contrat peuvent commenter ses fiches."
-            )
         form = CommentaireForm(request.POST, instance=Commentaire(fiche=fiche, auteur=request.user))
         if form.is_valid():
             form.save()
             messages.success(request, "Votre commentaire est publié.")
             return redirect("programme:fiche_commentaires", pk=fiche.pk)
-    elif droits["commenter"]:
-        form = CommentaireForm()
     context = {
         "title": f"Commentaires sur la fiche {fiche.numero} — {fiche.titre}",
         "fiche": fiche,
