@@ -117,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "clsante.core.context_processors.site",
                 "clsante.observatoire.context_processors.donnees_synthetiques",
+                "clsante.notifications.context_processors.notifications",
             ],
         },
     },

@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from clsante.notifications import views
 
 app_name = "notifications"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.liste, name="liste"),
+    path("tout-lire/", views.tout_marquer_lu, name="tout_lire"),
+    path("<int:pk>/ouvrir/", views.ouvrir, name="ouvrir"),
+    path("preferences/", views.preferences, name="preferences"),
+]

@@ -1,0 +1,51 @@
+"""The background work, as plain functions the management commands wrap."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+from clsante.notifications.resume import produire_resumes, resume_du
+
+
+@dataclass
+class BilanRappels:
+    lignes: list[str] = field(default_factory=list)
+    erreurs: list[str] = field(default_factory=list)
+    total: int = 0
+
+
+def preparer_rappels(aujourdhui: datetime.date, *, resume: bool | None = None) -> BilanRappels:
+    """Run every producer of settings.CLSANTE_RAPPELS, then the weekly digest when due.
+
+    A producer that cannot be loaded or fails is reported and the others still run.
+    """
+    bilan = BilanRappels()
+    for chemin in settings.CLSANTE_RAPPELS:
+        try:
+            producteur = import_string(chemin)
+        except ImportError as erreur:
+            bilan.erreurs.append(f"Producteur de rappels introuvable : {chemin} ({erreur}).")
+            continue
+        _executer(bilan, chemin, lambda producteur=producteur: producteur(aujourdhui))
+    if resume if resume is not None else resume_du(aujourdhui):
+        _executer(bilan, "résumé hebdomadaire", lambda: produire_resumes(aujourdhui))
+    return bilan
+
+
+def _executer(bilan: BilanRappels, nom: str, producteur: Callable[[], int]) -> None:
+    try:
+        with transaction.atomic():  # a failing producer leaves nothing half-written
+            nombre = producteur()
+    except Exception as erreur:  # one broken producer must not stop the others
+        bilan.erreurs.append(
+            f"Le producteur de rappels {nom} a échoué : {type(erreur).__name__} : {erreur}."
+        )
+    else:
+        bilan.total += nombre
+        bilan.lignes.append(f"{nom} : {nombre} notification(s).")
