@@ -1,5 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from clsante.bilan import views, views_reponse
 
 app_name = "bilan"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("contrats/<int:pk>/bilan/", views.bilan_contrat, name="contrat"),
+    path("bilan/campagnes/<int:pk>/", views.campagne, name="campagne"),
+    path("bilan/campagnes/<int:pk>/relancer/", views.relancer, name="relancer"),
+    path("bilan/campagnes/<int:pk>/cloturer/", views.cloturer, name="cloturer"),
+    path(
+        "bilan/campagnes/<int:pk>/fiches/<int:fiche_pk>/",
+        views_reponse.repondre,
+        name="repondre",
+    ),
+    path("bilan/a-completer/", views.mes_fiches, name="mes_fiches"),
+]

@@ -1,0 +1,98 @@
+"""Opening, reminding and closing a campaign, and notifying the porteurs concerned."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from clsante.bilan.avancement import porteurs_concernes, porteurs_en_attente
+from clsante.bilan.models import CampagneBilan
+from clsante.notifications.models import TypeNotification
+from clsante.notifications.services import notifier
+
+
+def _texte(campagne: CampagneBilan, debut: str) -> str:
+    texte = (
+        f"{debut} Mettez à jour le suivi des fiches actions que porte votre organisation "
+        f"dans le {campagne.contrat.nom} : statut, avancement, indicateurs, financements. "
+        f"Date limite de réponse : {campagne.date_limite:%d/%m/%Y}."
+    )
+    if campagne.message:
+        texte += f"\n\n{campagne.message}"
+    return texte
+
+
+@transaction.atomic
+def ouvrir_campagne(campagne: CampagneBilan, auteur) -> int:
+    """Save a new campaign and invite its porteurs; returns how many were notified."""
+    campagne.ouverte_par = auteur
+    campagne.save()
+    return notifier(
+        porteurs_concernes(campagne),
+        TypeNotification.CAMPAGNE_OUVERTE,
+        f"Bilan annuel {campagne.annee} : vos fiches actions à compléter",
+        _texte(campagne, f"La campagne de bilan {campagne.annee} est ouverte."),
+        lien=reverse("bilan:mes_fiches"),
+        contrat=campagne.contrat,
+        cle=f"campagne-{campagne.pk}-ouverture",
+    )
+
+
+def relancer(campagne: CampagneBilan) -> int:
+    """Remind the porteurs who still have a fiche to answer (one click, any number of times)."""
+    return notifier(
+        porteurs_en_attente(campagne),
+        TypeNotification.CAMPAGNE_RELANCE,
+        f"Rappel : bilan annuel {campagne.annee} à compléter",
+        _texte(campagne, "Des fiches de votre organisation attendent encore votre réponse."),
+        lien=reverse("bilan:mes_fiches"),
+        contrat=campagne.contrat,
+    )
+
+
+# Automatic reminders: days from the deadline, and the key that makes each one unique.
+ECHEANCES = ((-7, "j-7"), (0, "j0"), (3, "j+3"))
+
+
+def _echeance_due(campagne: CampagneBilan, today: datetime.date) -> str | None:
+    """The latest reminder reached by ``today``, if it falls after the opening day.
+
+    Taking the latest one reached (not only the exact day) keeps a reminder whose day the
+    worker missed; the key stops it from going twice.
+    """
+    ouverture = timezone.localtime(campagne.ouverte_le).date()
+    due = None
+    for jours, cle in ECHEANCES:
+        jour = campagne.date_limite + datetime.timedelta(days=jours)
+        if ouverture < jour <= today:
+            due = cle
+    return due
+
+
+def rappeler_echeance(campagne: CampagneBilan, today: datetime.date) -> int:
+    cle = _echeance_due(campagne, today)
+    if cle is None:
+        return 0
+    if today <= campagne.date_limite:
+        titre = f"Bilan annuel {campagne.annee} : réponse attendue le {campagne.date_limite:%d/%m}"
+        debut = "L'échéance de la campagne de bilan approche."
+    else:
+        titre = f"Bilan annuel {campagne.annee} : la date limite est dépassée"
+        debut = "La date limite de la campagne de bilan est passée."
+    return notifier(
+        porteurs_en_attente(campagne),
+        TypeNotification.CAMPAGNE_ECHEANCE,
+        titre,
+        _texte(campagne, debut),
+        lien=reverse("bilan:mes_fiches"),
+        contrat=campagne.contrat,
+        cle=f"campagne-{campagne.pk}-{cle}",
+    )
+
+
+def cloturer(campagne: CampagneBilan) -> None:
+    campagne.close_le = timezone.now()
+    campagne.save(update_fields=["close_le"])

@@ -1,0 +1,123 @@
+"""Opening a campaign from the « Bilan annuel » tab: who may, what is checked, who is told."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+
+from clsante.bilan.models import CampagneBilan
+from clsante.notifications.models import Notification, TypeNotification
+from tests.personas import client_de
+
+
+def _url(contrat) -> str:
+    return reverse("bilan:contrat", args=[contrat.pk])
+
+
+def _donnees(**changes) -> dict:
+    data = {
+        "annee": "2026",
+        "date_limite": (timezone.localdate() + datetime.timedelta(days=30)).isoformat(),
+        "message": "Merci de compléter vos fiches avant le comité de pilotage.",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.mark.django_db
+def test_coordinatrice_opens_a_campaign_and_porteurs_are_invited(morlaix):
+    response = client_de("coordinatrice.morlaix").post(_url(morlaix), _donnees(), follow=True)
+    assert response.status_code == 200
+    assert "Campagne de bilan 2026 ouverte : 1 porteur invité à répondre." in response.text
+    campagne = CampagneBilan.objects.get(contrat=morlaix, annee=2026)
+    assert campagne.ouverte_par.username == "coordinatrice.morlaix"
+    invitation = Notification.objects.get(type=TypeNotification.CAMPAGNE_OUVERTE)
+    assert invitation.destinataire.username == "porteur.demo"
+    assert invitation.lien == reverse("bilan:mes_fiches")
+    assert "comité de pilotage" in invitation.texte
+    assert invitation.courriels.get().adresse == "porteur.demo@example.org"
+
+
+@pytest.mark.django_db
+def test_the_form_proposes_the_year_and_a_deadline_a_month_ahead(morlaix):
+    response = client_de("coordinatrice.morlaix").get(_url(morlaix))
+    assert response.status_code == 200
+    assert "Ouvrir une campagne" in response.text
+    today = timezone.localdate()
+    annee = today.year - 1 if today.month <= 3 else today.year
+    assert f'value="{annee}"' in response.text
+    assert (today + datetime.timedelta(days=30)).isoformat() in response.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"date_limite": "2020-01-31"}, "La date limite ne peut pas être dans le passé."),
+        ({"annee": "2099"}, "L'année 2099 n'a pas encore commencé"),
+        ({"date_limite": ""}, "Indiquez la date limite de réponse."),
+    ],
+)
+def test_a_wrong_campaign_is_refused_in_french_and_kept(morlaix, changes, message):
+    data = _donnees(**changes)
+    response = client_de("coordinatrice.morlaix").post(_url(morlaix), data)
+    assert response.status_code == 400
+    assert escape(message) in response.text
+    assert "La campagne n'a pas été ouverte" in response.text
+    assert "comité de pilotage" in response.text  # what was typed is still there
+    assert not CampagneBilan.objects.filter(contrat=morlaix).exists()
+
+
+@pytest.mark.django_db
+def test_a_second_campaign_for_the_same_year_is_refused(morlaix, campagne):
+    campagne.close_le = timezone.now()
+    campagne.save()
+    response = client_de("coordinatrice.morlaix").post(_url(morlaix), _donnees())
+    assert response.status_code == 400
+    assert "Une campagne de bilan existe déjà pour 2026 sur ce contrat." in response.text
+
+
+@pytest.mark.django_db
+def test_a_campaign_cannot_be_opened_while_another_is_open(morlaix, campagne):
+    response = client_de("coordinatrice.morlaix").post(_url(morlaix), _donnees(annee="2025"))
+    assert response.status_code == 400
+    assert escape("La campagne de bilan 2026 est encore ouverte") in response.text
+    assert morlaix.campagnes_bilan.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("username", ["porteur.demo", "elu.morlaix", "lecteur", "referent.ars"])
+def test_only_the_coordination_opens_a_campaign(morlaix, username):
+    response = client_de(username).post(_url(morlaix), _donnees())
+    assert response.status_code == 403
+    assert not CampagneBilan.objects.filter(contrat=morlaix).exists()
+    assert "Ouvrir la campagne" not in client_de(username).get(_url(morlaix)).text
+
+
+@pytest.mark.django_db
+def test_people_of_morlaix_do_not_see_the_draft_contract_of_poher(poher):
+    for username in ("coordinatrice.morlaix", "porteur.demo", "elu.morlaix"):
+        assert client_de(username).get(_url(poher)).status_code == 404
+        assert client_de(username).post(_url(poher), _donnees()).status_code == 404
+    assert not CampagneBilan.objects.filter(contrat=poher).exists()
+
+
+@pytest.mark.django_db
+def test_the_tab_lists_campaigns_with_their_progress(morlaix, campagne):
+    response = client_de("elu.morlaix").get(_url(morlaix))
+    assert response.status_code == 200
+    assert 'aria-current="page">Bilan annuel' in response.text
+    assert "Bilan 2026" in response.text
+    demandees = morlaix.fiches.exclude(statut="abandonnee").count()
+    assert f"0 fiche sur {demandees} renseignée" in response.text
+    assert reverse("bilan:campagne", args=[campagne.pk]) in response.text
+
+
+@pytest.mark.django_db
+def test_a_porteur_finds_his_fiches_from_the_tab(morlaix, campagne):
+    response = client_de("porteur.demo").get(_url(morlaix))
+    assert "Bilan 2026" in response.text
+    assert reverse("bilan:mes_fiches") in response.text
+    assert reverse("bilan:campagne", args=[campagne.pk]) not in response.text
