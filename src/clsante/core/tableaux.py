@@ -1,4 +1,4 @@
-"""Declarative tables exported as CSV (with a Table Schema description) or XLSX.
+"""Declarative tables exported as CSV (with a Table Schema description), XLSX or ODS.
 
 A table is a list of `Colonne`s and rows; the same declaration gives the CSV, the
 XLSX and the Table Schema, so the three always agree. Text cells that a spreadsheet
@@ -75,6 +75,33 @@ def reponse_xlsx(
     return response
 
 
+def ods_octets(feuilles: list[tuple[str, list[list[Any]]]]) -> bytes:
+    """An ODS workbook of (sheet title, rows) pairs; rows are written as given."""
+    from odfdo import Document, Table
+
+    document = Document("spreadsheet")
+    body = document.body
+    body.clear()
+    for titre, lignes in feuilles:
+        table = Table(titre[:31])
+        table.set_values([["" if v is None else v for v in ligne] for ligne in lignes])
+        body.append(table)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def reponse_ods(
+    nom: str, titre: str, colonnes: list[Colonne], lignes: Iterable[Any]
+) -> HttpResponse:
+    rows = [[c.titre for c in colonnes], *_cellules(colonnes, lignes)]
+    response = HttpResponse(
+        ods_octets([(titre, rows)]), content_type="application/vnd.oasis.opendocument.spreadsheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{nom}.ods"'
+    return response
+
+
 def schema(nom: str, titre: str, description: str, colonnes: list[Colonne]) -> dict:
     """A Table Schema (frictionless) description of the CSV export."""
     return {
@@ -96,9 +123,11 @@ def reponse_schema(nom: str, titre: str, description: str, colonnes: list[Colonn
 def exporter(
     format_: str, nom: str, titre: str, colonnes: list[Colonne], lignes
 ) -> HttpResponse | None:
-    """The export asked for with ?format=csv|xlsx, or None for the HTML page."""
+    """The export asked for with ?format=csv|xlsx|ods, or None for the HTML page."""
     if format_ == "csv":
         return reponse_csv(nom, colonnes, lignes)
     if format_ == "xlsx":
         return reponse_xlsx(nom, titre, colonnes, lignes)
+    if format_ == "ods":
+        return reponse_ods(nom, titre, colonnes, lignes)
     return None

@@ -1,0 +1,121 @@
+"""The programme of a contract as a table in the template's columns (XLSX, ODS, CSV + schema).
+
+Re-importing an export changes nothing: every column is one the import reads back. A fiche
+with more fundings than the table has funder columns (at most 6) loses the oldest ones from
+the export; the import never deletes a funding, so they stay in CLSanté.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Prefetch
+from django.http import HttpResponse
+
+from clsante.core import tableaux
+from clsante.core.tableaux import Colonne
+from clsante.imports.champs import FINANCEMENTS_MAX, champs, nom_machine
+from clsante.imports.modele import FINANCEMENTS_MODELE, colonnes
+from clsante.programme.models import Financement
+
+TYPES = {"axe_numero": "integer", "date_debut": "date", "date_fin": "date"}
+
+
+def _nombre(valeur: Decimal | None) -> Any:
+    if valeur is None:
+        return None
+    return int(valeur) if valeur == valeur.to_integral_value() else float(valeur)
+
+
+def _financement(fiche, n: int, attribut: str) -> Any:
+    financements = fiche.financements_tries
+    if n > len(financements):
+        return None
+    f = financements[n - 1]
+    return {
+        "financeur": f.financeur.nom,
+        "montant": _nombre(f.montant),
+        "annee": f.annee,
+        "statut_fin": f.get_statut_display(),
+    }[attribut]
+
+
+def _valeur(cle: str):
+    if ":" in cle:
+        attribut, n = cle.split(":")
+        return lambda f: _financement(f, int(n), attribut)
+    simples = {
+        "axe_numero": lambda f: f.axe.numero,
+        "axe_titre": lambda f: f.axe.titre,
+        "objectifs": lambda f: "\n".join(
+            f"{o.code} — {o.intitule}" if o.code else o.intitule for o in f.objectifs.all()
+        ),
+        "publics": lambda f: "; ".join(f.publics),
+        "communes": lambda f: "; ".join(c.nom for c in f.communes.all()),
+        "porteur": lambda f: f.porteur.nom if f.porteur else "",
+        "partenaires": lambda f: "; ".join(o.nom for o in f.partenaires.all()),
+        "statut": lambda f: f.get_statut_display(),
+        "priorite": lambda f: f.get_priorite_display(),
+        "participation": lambda f: f.get_participation_display(),
+        "indicateurs": lambda f: "\n".join(i.libelle for i in f.indicateurs.all()),
+    }
+    return simples.get(cle) or (lambda f: getattr(f, cle))
+
+
+def _type(cle: str) -> str:
+    if cle.startswith("montant:"):
+        return "number"
+    if cle.startswith("annee:"):
+        return "integer"
+    return TYPES.get(cle, "string")
+
+
+def colonnes_export(financements: int = FINANCEMENTS_MODELE) -> list[Colonne]:
+    index = champs("programme")
+    return [
+        Colonne(nom_machine(c), index[c].titre, _type(c), _valeur(c), index[c].aide)
+        for c in colonnes("programme", financements)
+    ]
+
+
+def fiches(contrat):
+    qs = (
+        contrat.fiches.select_related("axe", "porteur")
+        .prefetch_related(
+            "objectifs",
+            "communes",
+            "partenaires",
+            "indicateurs",
+            Prefetch(
+                "financements",
+                queryset=Financement.objects.select_related("financeur").order_by(
+                    "annee", "financeur__nom", "pk"
+                ),
+                to_attr="financements_tries",
+            ),
+        )
+        .order_by("axe__numero", "pk")
+    )
+    return sorted(qs, key=lambda f: (f.axe.numero, _cle_numero(f.numero)))
+
+
+def _cle_numero(numero: str) -> tuple:
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in numero.split("."))
+
+
+def nombre_financements(contrat) -> int:
+    plus = contrat.fiches.annotate(n=Count("financements")).order_by("-n").values_list(
+        "n", flat=True
+    ).first()  # fmt: skip
+    return min(max(FINANCEMENTS_MODELE, plus or 0), FINANCEMENTS_MAX)
+
+
+def reponse_export(contrat, format_: str) -> HttpResponse:
+    cols = colonnes_export(nombre_financements(contrat))
+    nom = f"programme-contrat-{contrat.pk}"
+    if format_ == "schema":
+        description = f"Programme du contrat « {contrat.nom} » : une ligne par fiche action."
+        return tableaux.reponse_schema(nom, "Programme d'un contrat local de santé", description,
+                                       cols)  # fmt: skip
+    return tableaux.exporter(format_, nom, "Programme", cols, fiches(contrat))
