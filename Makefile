@@ -9,7 +9,7 @@ PORT ?= 8000
 CONTRATS ?= 1200
 GRAINE ?= 42
 
-.PHONY: run test quality install data national resetdb clean
+.PHONY: run test quality install data national resetdb clean travailleur
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ data: install
 
 run: data
 	CLSANTE_DEBUG=1 $(CLSANTE) runserver $(HOST):$(PORT)
+
+# Reminders and e-mails in the background (a second terminal beside `make run`).
+travailleur: install
+	$(CLSANTE) travailleur
 
 test: install
 	$(BIN)/pytest -n 2 --dist loadfile -m "not browser"
