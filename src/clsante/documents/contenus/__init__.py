@@ -1,0 +1,1 @@
+"""Builders: each reads what the person may see and describes one document."""

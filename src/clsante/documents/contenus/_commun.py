@@ -1,0 +1,33 @@
+"""Formatting shared by the builders: French numbers, amounts and dates as plain text."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.utils.text import slugify
+
+from clsante.core.templatetags.humanize_fr import euros, nombre
+
+__all__ = ["accorder", "euros", "jour", "nom_fichier", "nombre", "valeur_unite"]
+
+
+def jour(date: datetime.date | None) -> str:
+    return date.strftime("%d/%m/%Y") if date else ""
+
+
+def valeur_unite(valeur: Decimal | None, unite: str) -> str:
+    if valeur is None:
+        return "—"
+    return f"{nombre(valeur)} {unite}".strip()
+
+
+def nom_fichier(*parties: object) -> str:
+    """An ASCII-only file name (no accents, spaces or quotes), at most 90 characters."""
+    return slugify(" ".join(str(p) for p in parties))[:90].strip("-") or "document"
+
+
+def accorder(n: int, libelle: str) -> str:
+    """« 3 réalisées », « 1 prévue », « 2 en cours »: a count and its (lowercased) label."""
+    libelle = libelle.lower()
+    return f"{n} {libelle}{'s' if n > 1 and not libelle.endswith('s') else ''}"

@@ -1,0 +1,139 @@
+"""A neutral description of a document, rendered alike to DOCX, ODT and PDF.
+
+Builders (``contenus/``) describe *what* a document says with these plain dataclasses;
+renderers (``rendu_*.py``) decide how it looks in each format. Sections are a flat list
+with a level (1 or 2), which is all a table of contents needs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field, replace
+
+# Characters XML 1.0 refuses (DOCX and ODT are XML): C0 controls but tab and newlines,
+# lone surrogates and the two non-characters U+FFFE / U+FFFF.
+_INVALIDES_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def texte_sur(valeur: object) -> str:
+    """Any value as text that every format can hold."""
+    return _INVALIDES_XML.sub("", "" if valeur is None else str(valeur))
+
+
+@dataclass
+class Paragraphe:
+    texte: str
+
+
+@dataclass
+class Liste:
+    items: list[str]
+
+
+@dataclass
+class Tableau:
+    """A table with one header row; ``legende`` titles it for every reader."""
+
+    entetes: list[str]
+    lignes: list[list[str]]
+    legende: str = ""
+
+    def largeurs(self) -> list[float]:
+        """Each column's share of the width, from the length of its texts (sums to 1).
+
+        Word and LibreOffice give equal widths otherwise, squeezing long texts into a
+        narrow column next to a wide one holding a number.
+        """
+        poids = []
+        for i, entete in enumerate(self.entetes):
+            textes = [entete, *(ligne[i] for ligne in self.lignes)]
+            mot_le_plus_long = max(len(mot) for texte in textes for mot in texte.split() or [""])
+            moyenne = sum(len(t) for t in textes) / len(textes)
+            poids.append(max((mot_le_plus_long + 4) * 1.5, min(moyenne, 45.0)))
+        total = sum(poids)
+        return [p / total for p in poids]
+
+
+@dataclass
+class Definitions:
+    """Key facts as label / value pairs (the identity of a fiche or a contract)."""
+
+    paires: list[tuple[str, str]]
+
+
+Bloc = Paragraphe | Liste | Tableau | Definitions
+
+
+@dataclass
+class Section:
+    titre: str
+    niveau: int = 1
+    blocs: list[Bloc] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    titre: str
+    sous_titre: str
+    contrat: str  # the contract's name, printed on the cover
+    nom_fichier: str  # ASCII-safe base name, without extension
+    sections: list[Section] = field(default_factory=list)
+    date: datetime.date = field(default_factory=datetime.date.today)
+    auteur: str = "CLSanté"
+
+    @property
+    def mention_generation(self) -> str:
+        return f"Document généré par CLSanté le {date_fr(self.date)}"
+
+
+MOIS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+
+
+def date_fr(date: datetime.date | None) -> str:
+    """« 3 février 2026 », « 1er mars 2026 »; empty for no date."""
+    if date is None:
+        return ""
+    jour = "1er" if date.day == 1 else str(date.day)
+    return f"{jour} {MOIS[date.month - 1]} {date.year}"
+
+
+def nettoyer(document: Document) -> Document:
+    """A copy of the document whose every text is safe in XML."""
+    return replace(
+        document,
+        titre=texte_sur(document.titre),
+        sous_titre=texte_sur(document.sous_titre),
+        contrat=texte_sur(document.contrat),
+        sections=[
+            Section(texte_sur(s.titre), s.niveau, [_bloc_sur(b) for b in s.blocs])
+            for s in document.sections
+        ],
+    )
+
+
+def _bloc_sur(bloc: Bloc) -> Bloc:
+    if isinstance(bloc, Paragraphe):
+        return Paragraphe(texte_sur(bloc.texte))
+    if isinstance(bloc, Liste):
+        return Liste([texte_sur(i) for i in bloc.items])
+    if isinstance(bloc, Tableau):
+        return Tableau(
+            [texte_sur(e) for e in bloc.entetes],
+            [[texte_sur(c) for c in ligne] for ligne in bloc.lignes],
+            texte_sur(bloc.legende),
+        )
+    return Definitions([(texte_sur(k), texte_sur(v)) for k, v in bloc.paires])

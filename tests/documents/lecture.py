@@ -1,0 +1,64 @@
+"""Read the documents back the way their readers' software does (test helpers)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import uuid
+from pathlib import Path
+
+import docx
+import odfdo
+
+LIBREOFFICE_TIMEOUT = 120
+
+
+def texte_docx(contenu: bytes) -> str:
+    document = docx.Document(io.BytesIO(contenu))
+    parties = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parties += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parties)
+
+
+def texte_odt(contenu: bytes) -> str:
+    return odfdo.Document(io.BytesIO(contenu)).get_formatted_text()
+
+
+def texte_pdf(chemin: Path) -> str:
+    """The PDF's text as a reader selects it (pdftotext, from poppler-utils)."""
+    return subprocess.run(
+        ["pdftotext", "-layout", str(chemin), "-"], capture_output=True, check=True, text=True
+    ).stdout
+
+
+def infos_pdf(chemin: Path) -> str:
+    return subprocess.run(
+        ["pdfinfo", str(chemin)], capture_output=True, check=True, text=True
+    ).stdout
+
+
+def libreoffice_en_pdf(fichiers: list[Path], dossier: Path) -> list[Path]:
+    """Open the files in the real LibreOffice and print them to PDF, in one run.
+
+    Each run gets its own user profile so parallel test runs never share one.
+    """
+    profil = Path("/tmp") / f"lo-clsante-{uuid.uuid4().hex}"
+    subprocess.run(
+        [
+            "libreoffice",
+            f"-env:UserInstallation=file://{profil}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(dossier),
+            *map(str, fichiers),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=LIBREOFFICE_TIMEOUT,
+    )
+    shutil.rmtree(profil, ignore_errors=True)
+    return [dossier / f"{f.stem}.pdf" for f in fichiers]
