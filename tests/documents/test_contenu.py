@@ -70,3 +70,39 @@ def test_cover_says_when_the_document_was_generated(client_coordinatrice, fiche_
     aujourd_hui = datetime.date.today()
     assert "Document généré par CLSanté le" in texte
     assert str(aujourd_hui.year) in texte
+
+
+def test_annual_review_reports_what_the_porteurs_answered_in_the_campaign(
+    client_coordinatrice, morlaix
+):
+    from django.utils import timezone
+
+    from clsante.bilan.models import CampagneBilan
+    from clsante.comptes.models import Utilisateur
+
+    campagne = CampagneBilan.objects.create(
+        contrat=morlaix,
+        annee=2025,
+        date_limite=datetime.date(2026, 1, 31),
+        ouverte_par=Utilisateur.objects.get(username="coordinatrice.morlaix"),
+    )
+    fiche = morlaix.fiches.get(numero="1.4")
+    reponse = campagne.reponses.create(
+        fiche=fiche,
+        repondu_le=timezone.now(),
+        publics_atteints="en_partie",
+        difficultes="Peu de bénévoles disponibles l'été.",
+    )
+    reponse.communes_atteintes.add(morlaix.communes.get(nom="Morlaix"))
+    texte = texte_docx(client_coordinatrice.get(url_bilan(morlaix, 2025, "docx")).content)
+    assert "Ce qu'en disent les porteurs" in texte
+    assert "Peu de bénévoles disponibles l'été." in texte
+    assert "En partie" in texte
+    assert "Fiches sans réponse" in texte
+    autre = campagne.fiches().exclude(pk=fiche.pk).first()
+    assert autre.titre in texte
+
+
+def test_annual_review_says_when_no_campaign_was_held(client_coordinatrice, morlaix):
+    texte = texte_docx(client_coordinatrice.get(url_bilan(morlaix, 2025, "docx")).content)
+    assert "Aucune campagne de bilan n'a été ouverte pour 2025." in texte

@@ -2,7 +2,8 @@
 
 Progress per axis and fiche (status, steps done and notes of the year), indicators against
 their targets (last value up to the end of the year), financing requested and obtained by
-funder for the year, meetings held and their decisions, partners by sector, and actions
+funder for the year, what the porteurs said in the year's campaign (publics and communes
+reached, difficulties), meetings held and their decisions, partners by sector, and actions
 per commune. Everything is read in a fixed number of queries.
 """
 
@@ -23,6 +24,7 @@ from clsante.documents.contenus._commun import (
     nombre,
     valeur_unite,
 )
+from clsante.documents.contenus.campagne import section_campagne
 from clsante.documents.structure import (
     Definitions,
     Document,
@@ -49,6 +51,7 @@ def document_bilan(contrat: Contrat, annee: int) -> Document:
     sections = [
         _synthese(annee, fiches, reunions),
         *_avancement(contrat, annee, fiches),
+        section_campagne(contrat, annee),
         _indicateurs(annee, fin, fiches),
         _financements(annee, fiches),
         *_reunions(annee, reunions),
