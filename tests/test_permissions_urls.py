@@ -63,7 +63,7 @@ REGLES: dict[str, Regle] = {
     "programme:fiche_creer": Regle("contrat", COORDINATION),
     "programme:fiche_modifier": Regle("fiche", COORDINATION),
     "programme:fiche_suivi": Regle("fiche", TOUS_OK),
-    "programme:fiche_commentaires": Regle("fiche", TOUS_OK),
+    "programme:fiche_commentaires": Regle("fiche", {**TOUS_OK, "lecteur": INTERDIT}),
     "programme:fiche_historique": Regle("fiche", {**TOUS_OK, "lecteur": INTERDIT}),
     "programme:avenants": Regle("contrat", TOUS_OK),
     "programme:avenant_decider": Regle("avenant", dict.fromkeys(ROLES, 405), post_seul=True),
@@ -90,11 +90,34 @@ REGLES: dict[str, Regle] = {
     "api:schema": Regle(None, public=True),  # the API's description is public
     "api:docs": Regle(None, public=True),
     # -- notifications --
+    "notifications:liste": Regle(None, TOUS_OK),
+    "notifications:preferences": Regle(None, TOUS_OK),
+    "notifications:tout_lire": Regle(None, dict.fromkeys(ROLES, 405)),
+    # a person's own notification: she is sent to its page, anyone else gets a 404
+    "notifications:ouvrir": Regle(
+        "notification", {r: (302 if r == "coordinatrice.morlaix" else 404) for r in ROLES}
+    ),
     # -- bilan --
+    "bilan:contrat": Regle("contrat", TOUS_OK),
+    "bilan:campagne": Regle("campagne", {**TOUS_OK, "porteur.demo": INTERDIT, "lecteur": INTERDIT}),
+    "bilan:relancer": Regle("campagne", dict.fromkeys(ROLES, 405), post_seul=True),
+    "bilan:cloturer": Regle("campagne", dict.fromkeys(ROLES, 405), post_seul=True),
+    "bilan:repondre": Regle("fiche_de_campagne", {**COORDINATION, "porteur.demo": OK}),
+    "bilan:mes_fiches": Regle(None, TOUS_OK),
     # -- documents --
+    "documents:fiche": Regle("fiche_document", TOUS_OK),
+    "documents:synthese": Regle("contrat_synthese", TOUS_OK),
+    "documents:bilan": Regle("contrat_bilan", {**TOUS_OK, "lecteur": INTERDIT}),
     # -- imports --
+    "imports:contrat": Regle("contrat", TOUS_OK),
+    "imports:export_programme": Regle("export_programme", TOUS_OK),
+    "imports:modele": Regle("modele", TOUS_OK),
+    "imports:televerser": Regle("televerser", dict.fromkeys(ROLES, 405), post_seul=True),
+    "imports:import": Regle("import", COORDINATION),
+    "imports:correspondre": Regle("import", dict.fromkeys(ROLES, 405), post_seul=True),
+    "imports:appliquer": Regle("import", dict.fromkeys(ROLES, 405), post_seul=True),
 }
-OBJETS_SANS_CONTRAT = {"schema"}
+OBJETS_SANS_CONTRAT = {"schema", "modele"}
 
 
 def _objet(kind: str, contrat: Contrat) -> dict:
@@ -122,8 +145,29 @@ def _objet(kind: str, contrat: Contrat) -> dict:
                 defaults={"prenom": "Accès", "email": "acces@example.org"},
             )[0].pk,
         },
+        "notification": lambda: {
+            "pk": contrat.notifications.get_or_create(
+                destinataire=contrat.coordinatrices().first().utilisateur,
+                cle="test-acces",
+                defaults={"type": "etape_en_retard", "titre": "Accès", "lien": "/"},
+            )[0].pk
+        },
         # -- objets bilan --
+        "campagne": lambda: {"pk": _campagne(contrat).pk},
+        "fiche_de_campagne": lambda: _fiche_de_campagne(_campagne(contrat)),
         # -- objets imports --
+        "export_programme": lambda: {"pk": contrat.pk, "format": "csv"},
+        "modele": lambda: {"type": "programme", "format": "xlsx"},
+        "televerser": lambda: {"pk": contrat.pk, "type": "programme"},
+        "import": lambda: {
+            "pk": contrat.imports.get_or_create(
+                nom_fichier="acces.csv", defaults={"type": "programme", "statut": "termine"}
+            )[0].pk
+        },
+        # -- objets documents --
+        "fiche_document": lambda: {"pk": fiche.pk, "format": "docx"},
+        "contrat_synthese": lambda: {"pk": contrat.pk, "format": "docx"},
+        "contrat_bilan": lambda: {"pk": contrat.pk, "annee": 2025, "format": "docx"},
         "membre": lambda: {
             "pk": contrat.pk,
             "instance_pk": reunion.instance_id,
@@ -141,6 +185,24 @@ def _diagnostic(contrat: Contrat):
     if not diagnostic.document:
         diagnostic.document.save("diagnostic.txt", ContentFile(b"Diagnostic local"), save=True)
     return diagnostic
+
+
+def _campagne(contrat: Contrat):
+    """The contract's open review campaign of this year."""
+    from clsante.bilan.models import CampagneBilan
+
+    return CampagneBilan.objects.get_or_create(
+        contrat=contrat,
+        annee=datetime.date.today().year,
+        defaults={"date_limite": datetime.date.today() + datetime.timedelta(days=30)},
+    )[0]
+
+
+def _fiche_de_campagne(campagne) -> dict:
+    """A fiche of the campaign, porteur.demo's when the contract has one."""
+    fiches = campagne.fiches().order_by("numero")
+    fiche = fiches.filter(porteur__utilisateurs__username="porteur.demo").first() or fiches[0]
+    return {"pk": campagne.pk, "fiche_pk": fiche.pk}
 
 
 def _avenant(contrat: Contrat) -> Avenant:
