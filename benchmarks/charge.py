@@ -5,8 +5,12 @@
 
 Creates the PostgreSQL database `clsante_bench` (DATABASE_URL's server, default
 postgres://postgres@127.0.0.1:5432), loads the whole geography, the demo and the
-synthetic national dataset (reused on later runs), serves the app with gunicorn
-(4 workers) and drives 20 concurrent users with locust for a bounded time. Prints
+synthetic national dataset (reused on later runs), refreshes the planner's statistics
+(VACUUM ANALYZE, as after any bulk load), serves the app with gunicorn (threaded workers,
+persistent database connections) and drives 20 concurrent users with one headless locust
+process. The users arrive over the first seconds (2 a second) and the figures are counted
+from the moment all 20 are there, for ``--duree`` seconds: steady state, read-only, with
+warm caches. Each user waits 0.5 to 1.5 s between pages (``--attente``). Prints
 p50/p95/p99 latency per page, throughput and errors, with a minimal page as the floor.
 Target: every page's p95 within 4× the floor's and under 300 ms, no errors.
 """
@@ -27,6 +31,7 @@ from pathlib import Path
 BIN = Path(sys.executable).parent
 SERVEUR = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 BASE = "clsante_bench"
+ARRIVEES_PAR_SECONDE = 2
 
 
 def clsante(env: dict, *args: str) -> str:
@@ -50,6 +55,8 @@ def preparer(env: dict, contrats: int) -> None:
     sortie = clsante(env, "generer_donnees_nationales", "--contrats", str(contrats))
     print(sortie.strip().splitlines()[-1] if sortie.strip() else "", flush=True)
     clsante(env, "indexer_catalogue")
+    with psycopg.connect(f"{SERVEUR}/{BASE}", autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
 
 
 def echantillon(env: dict) -> tuple[str, str]:
@@ -70,13 +77,17 @@ def port_libre() -> int:
         return s.getsockname()[1]
 
 
-def servir(env: dict, port: int) -> subprocess.Popen:
+def servir(env: dict, port: int, workers: int, threads: int) -> subprocess.Popen:
     process = subprocess.Popen(
         [
             BIN / "gunicorn",
             "clsante.wsgi",
             "--workers",
-            "4",
+            str(workers),
+            "--worker-class",
+            "gthread",
+            "--threads",
+            str(threads),
             "--bind",
             f"127.0.0.1:{port}",
             "--log-level",
@@ -104,9 +115,10 @@ def charger(env: dict, port: int, utilisateurs: int, duree: int, dossier: Path) 
             "-u",
             str(utilisateurs),
             "-r",
-            str(utilisateurs),
+            str(ARRIVEES_PAR_SECONDE),
+            "--reset-stats",
             "-t",
-            f"{duree}s",
+            f"{duree + utilisateurs // ARRIVEES_PAR_SECONDE}s",
             "--host",
             f"http://127.0.0.1:{port}",
             "--csv",
@@ -148,6 +160,11 @@ def main() -> None:
     parser.add_argument("--contrats", type=int, default=1200)
     parser.add_argument("--duree", type=int, default=60)
     parser.add_argument("--utilisateurs", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=4, help="processus gunicorn")
+    parser.add_argument("--threads", type=int, default=2, help="fils par processus")
+    parser.add_argument(
+        "--attente", default="0.5-1.5", help="pause de chaque utilisateur entre deux pages (s)"
+    )
     args = parser.parse_args()
     dossier = Path(tempfile.mkdtemp(prefix="clsante-bench-"))
     env = {
@@ -158,11 +175,19 @@ def main() -> None:
     }
     preparer(env, args.contrats)
     contrats, fiches = echantillon(env)
-    env |= {"BENCH_CONTRATS": contrats, "BENCH_FICHES": fiches}
+    env |= {"BENCH_CONTRATS": contrats, "BENCH_FICHES": fiches, "BENCH_ATTENTE": args.attente}
     port = port_libre()
-    serveur = servir(env, port)
+    serveur = servir(env, port, args.workers, args.threads)
+    print(
+        f"gunicorn : {args.workers} processus × {args.threads} fils ; "
+        f"{args.utilisateurs} utilisateurs pendant {args.duree} s, "
+        f"pause de {args.attente} s entre deux pages ; "
+        f"charge de la machine avant : {os.getloadavg()[0]:.2f}",
+        flush=True,
+    )
     try:
         stats = charger(env, port, args.utilisateurs, args.duree, dossier)
+        print(f"charge de la machine après : {os.getloadavg()[0]:.2f}", flush=True)
     finally:
         serveur.terminate()
         try:

@@ -11,8 +11,12 @@ THEMES = ["nutrition", "sante_mentale", "acces_soins", "vieillissement", "addict
 MOTS = ["dépistage", "alimentation", "jeunes", "aller-vers", "logement", "activité physique"]
 
 
+# Think time between two pages, in seconds ("0.5-1.5" by default; charge.py --attente).
+ATTENTE = [float(x) for x in os.environ.get("BENCH_ATTENTE", "0.5-1.5").split("-")]
+
+
 class Lecteur(HttpUser):
-    wait_time = between(0.5, 1.5)
+    wait_time = between(*ATTENTE)
 
     def on_start(self) -> None:
         page = self.client.get("/comptes/connexion/", name="connexion")

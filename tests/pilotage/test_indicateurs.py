@@ -65,3 +65,20 @@ def test_without_baseline_start_or_deadline_the_trajectory_is_not_computed(manqu
 def test_indicators_without_target_or_of_abandoned_fiches_are_not_judged():
     assert etat(cible=None) == EtatIndicateur.SANS_CIBLE
     assert etat(fiche_abandonnee=True, derniere_valeur=D(0)) == EtatIndicateur.SANS_OBJET
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("jour", ["2024-06-30", "2026-01-01", "2030-01-01"])
+def test_home_page_alerts_are_the_dashboards_alerts_in_the_same_order(morlaix, poher, jour):
+    from clsante.programme.pilotage.indicateurs import alertes_indicateurs, indicateurs_suivis
+
+    aujourd_hui = datetime.date.fromisoformat(jour)
+    ids = [morlaix.pk, poher.pk]
+    attendues = [
+        (s.indicateur.pk, s.etat, s.derniere_valeur)
+        for s in indicateurs_suivis(ids, aujourd_hui)
+        if s.alerte
+    ]
+    alertes = alertes_indicateurs(ids, aujourd_hui)
+    assert [(s.indicateur.pk, s.etat, s.derniere_valeur) for s in alertes] == attendues
+    assert attendues  # the demo has late or off-trajectory indicators on these dates

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from clsante.contrats.acces import contrat_visible
 from clsante.contrats.models import Instance
 from clsante.programme.models import Axe, FicheAction
+from clsante.territoires.models import Commune
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -13,26 +14,42 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "objectifs",
         Prefetch("fiches", queryset=FicheAction.objects.select_related("porteur")),
     )
-    instances = contrat.instances.prefetch_related("membres__organisation", "reunions")
     fiches_par_statut = contrat.fiches.values("statut").annotate(n=Count("pk")).order_by("statut")
+    # Newest first: the first one is the diagnosis shown, all are listed as documents.
+    diagnostics = list(
+        contrat.diagnostics.select_related("auteur").prefetch_related(
+            "indicateurs", "besoins__fiches"
+        )
+    )
+    communes = list(contrat.communes.select_related("departement").order_by("-population"))
     context = {
         "title": contrat.nom,
         "contrat": contrat,
         "axes": axes,
-        "instances": instances,
+        # The page shows only each instance's name: members and meetings are on their tab.
+        "instances": contrat.instances.all(),
         "signataires": contrat.signataires.select_related("organisation"),
         "dispositifs": contrat.dispositifs.all(),
-        "diagnostic": contrat.diagnostics.prefetch_related(
-            "indicateurs", "besoins__fiches"
-        ).first(),
-        "communes": contrat.communes.order_by("-population"),
-        "population": contrat.population,
+        "diagnostic": diagnostics[0] if diagnostics else None,
+        "documents": diagnostics,
+        "communes": communes,
+        "population": sum(c.population for c in communes),
+        "territoire": _territoire(communes),
         "fiches_par_statut": _libelles_statuts(fiches_par_statut),
         "types_instance": Instance.Type,
         "axe_model": Axe,
     }
-    context["documents"] = contrat.diagnostics.select_related("auteur")
     return render(request, "contrats/detail.html", context)
+
+
+def _territoire(communes: list[Commune]) -> dict:
+    """The contract's departments and which optional commune attributes are known."""
+    departements = {c.departement.code: c.departement for c in communes}
+    return {
+        "departements": [departements[code] for code in sorted(departements)],
+        "rural": any(c.grille_densite is not None for c in communes),
+        "qpv": any(c.population_qpv is not None for c in communes),
+    }
 
 
 def document_diagnostic(request: HttpRequest, pk: int, diagnostic_pk: int) -> FileResponse:

@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
+from clsante.grille.referentiel import grille
 from clsante.observatoire.models import IndexAction
 from clsante.observatoire.recherche import racines_requete
+from clsante.observatoire.versions import cle, en_cache, version_index
 
 # Facets read from space-delimited code fields; value → label is resolved by the view.
 FACETTES_CODES = ("thematiques", "determinants", "strategies", "publics")
 FACETTES_SIMPLES = ("type_porteur", "region", "departement", "statut", "generation")
 FACETTES = FACETTES_CODES + FACETTES_SIMPLES
+CHAMPS_SIMPLES = ("type_porteur", "region__code", "departement__code", "statut", "generation")
 TAILLE_MAX_VALEUR = 60
 
 
@@ -22,6 +25,7 @@ class Resultat:
     actions: QuerySet[IndexAction]
     comptes: dict[str, Counter]
     racines: list[str]
+    total: int
 
 
 def rechercher(texte: str, filtres: dict[str, str]) -> Resultat:
@@ -42,26 +46,50 @@ def rechercher(texte: str, filtres: dict[str, str]) -> Resultat:
             actions = actions.filter(generation=int(valeur)) if valeur.isdigit() else actions.none()
         else:
             actions = actions.filter(**{facette: valeur})
-    return Resultat(actions, compter(actions), stems)
+    if stems:
+        total, comptes = compter(actions)
+    else:
+        # Browsing without words (the landing page, facet choices): few distinct requests,
+        # the heaviest counts (every action), worth keeping. Free-text searches are not
+        # cached: there are too many of them to keep, and they match fewer rows.
+        cle_cache = cle("facettes", version_index(), sorted(filtres.items()))
+        total, comptes = en_cache(cle_cache, lambda: compter(actions))
+    return Resultat(actions, comptes, stems, total)
 
 
-def compter(actions: QuerySet[IndexAction]) -> dict[str, Counter]:
+def _codes_possibles(facette: str) -> list[str]:
+    """The grid codes a facet can hold (top-level only for determinants and strategies)."""
+    codes = list(grille().axe(facette))
+    if facette in ("determinants", "strategies"):
+        return [c for c in codes if "." not in c]
+    return codes
+
+
+def compter(actions: QuerySet[IndexAction]) -> tuple[int, dict[str, Counter]]:
+    """The number of actions and each facet value's count, computed by the database.
+
+    Code facets are counted with one conditional count per grid code, all in one query;
+    the simple facets with one GROUP BY over their combinations (a few hundred groups, not
+    one row per action), summed here.
+    """
+    aggregats, codes = {"total": Count("pk")}, {}
+    for facette in FACETTES_CODES:
+        for i, code in enumerate(_codes_possibles(facette)):
+            alias = f"{facette}_{i}"
+            codes[alias] = (facette, code)
+            filtre = Q(**{f"{facette}__contains": f" {code} "})
+            aggregats[alias] = Count("pk", filter=filtre)
+    ligne = actions.aggregate(**aggregats)
     comptes = {f: Counter() for f in FACETTES}
-    rows = actions.values_list(
-        *FACETTES_CODES,
-        "type_porteur",
-        "region__code",
-        "departement__code",
-        "statut",
-        "generation",
-    )
-    for row in rows.iterator(chunk_size=5000):
-        for facette, value in zip(FACETTES_CODES, row[:4], strict=True):
-            comptes[facette].update(value.split())
-        for facette, value in zip(FACETTES_SIMPLES, row[4:], strict=True):
-            if value not in ("", None):
-                comptes[facette][str(value)] += 1
-    return comptes
+    for alias, (facette, code) in codes.items():
+        if ligne[alias]:
+            comptes[facette][code] = ligne[alias]
+    groupes = actions.order_by().values_list(*CHAMPS_SIMPLES).annotate(n=Count("pk"))
+    for *valeurs, n in groupes:
+        for facette, valeur in zip(FACETTES_SIMPLES, valeurs, strict=True):
+            if valeur not in ("", None):
+                comptes[facette][str(valeur)] += n
+    return ligne["total"], comptes
 
 
 def similaires(action: IndexAction, nombre: int = 5) -> list[IndexAction]:

@@ -33,7 +33,11 @@ class IndexAction(models.Model):
     class Meta:
         verbose_name = "action indexée (catalogue)"
         verbose_name_plural = "actions indexées (catalogue)"
-        indexes = [models.Index(fields=["region", "statut"])]
+        indexes = [
+            models.Index(fields=["region", "statut"]),
+            # The catalogue lists actions by title: a page is read from this index, not sorted.
+            models.Index(fields=["titre", "id"], name="observatoire_index_titre"),
+        ]
 
     def __str__(self) -> str:
         return self.titre

@@ -52,6 +52,11 @@ class Perimetre:
         return queryset
 
     @property
+    def cle(self) -> str:
+        """Identifies the territory in cache keys."""
+        return f"{getattr(self.region, 'code', '')}/{getattr(self.departement, 'code', '')}"
+
+    @property
     def niveau_detail(self) -> str:
         """Rows of the tables: departments inside a region, regions for the country."""
         return "departement" if (self.region or self.departement) else "region"

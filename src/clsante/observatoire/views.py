@@ -6,12 +6,12 @@ from clsante.contrats.models import Contrat
 from clsante.core.tableaux import exporter, reponse_schema
 from clsante.observatoire import analyses, colonnes
 from clsante.observatoire.carte import CarteIndisponible
-from clsante.observatoire.couverture import couverture, territoires_non_couverts
 from clsante.observatoire.forms import FiltreObservatoireForm
-from clsante.observatoire.inventaire import generations, inventaire, total
+from clsante.observatoire.inventaire import generations, total
 from clsante.observatoire.perimetre import contrats_comptes, perimetre_depuis
 from clsante.observatoire.profils import profils
 from clsante.observatoire.rendu_carte import carte_couverture
+from clsante.observatoire.resultats import Resultats
 from clsante.programme.models import FicheAction
 
 PROFILS_PAR_PAGE = 12
@@ -29,7 +29,7 @@ def _contexte(request: HttpRequest):
 
 def inventaire_view(request: HttpRequest) -> HttpResponse:
     form, v, contrats, perimetre = _contexte(request)
-    lignes = inventaire(contrats, perimetre, v["debut"], v["fin"], v["date"])
+    lignes = Resultats().inventaire(contrats, perimetre, v["debut"], v["fin"], v["date"])
     tot = total(lignes)
     gens = generations([*lignes, tot])
     cols = colonnes.inventaire(gens)
@@ -51,13 +51,15 @@ def inventaire_view(request: HttpRequest) -> HttpResponse:
 
 def couverture_view(request: HttpRequest) -> HttpResponse:
     form, v, contrats, perimetre = _contexte(request)
-    lignes, tot, attributs = couverture(contrats, perimetre, v["date"])
+    resultats = Resultats()
+    lignes, tot, attributs = resultats.couverture(contrats, perimetre, v["date"])
     cols = colonnes.couverture(attributs)
     export = exporter(request.GET.get("format", ""), "couverture-cls", "Couverture", cols, lignes)
     if export:
         return export
     try:
-        carte, erreur_carte = carte_couverture(contrats, perimetre, v["date"]), None
+        parts = resultats.parts_par_departement(contrats, v["date"])
+        carte, erreur_carte = carte_couverture(parts, perimetre), None
     except CarteIndisponible as exc:
         carte, erreur_carte = None, str(exc)
     context = {
@@ -70,7 +72,7 @@ def couverture_view(request: HttpRequest) -> HttpResponse:
         "attributs": attributs,
         "carte": carte,
         "erreur_carte": erreur_carte,
-        "non_couverts": territoires_non_couverts(contrats, perimetre, v["date"]),
+        "non_couverts": resultats.non_couverts(contrats, perimetre, v["date"]),
         "onglet": "couverture",
     }
     return render(request, "observatoire/couverture.html", context)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
+from django.db.models import F, Value
+from django.db.models.functions import Concat
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -59,13 +61,25 @@ def _facettes(comptes, filtres: dict[str, str]) -> list[dict]:
     return out
 
 
+def _ordre_titre(racines: list[str], filtres: dict[str, str]):
+    """Order by title: through the title index when browsing everything, not when searching.
+
+    A search matches a few hundred rows, found at once by the trigram indexes and then
+    sorted; walking the title index until 20 of them turn up (what PostgreSQL would pick)
+    took ten times longer. The expression gives the same order without matching the index.
+    """
+    return Concat("titre", Value("")) if racines or filtres else F("titre")
+
+
 @login_not_required
 def recherche(request: HttpRequest) -> HttpResponse:
     texte = request.GET.get("q", "")[:200]
     filtres = {f: request.GET.get(f, "")[:60] for f in FACETTES if request.GET.get(f)}
     resultat = rechercher(texte, filtres)
     actions = resultat.actions.select_related("contrat", "departement", "fiche__porteur")
-    page = Paginator(actions.order_by("titre", "pk"), PAR_PAGE).get_page(request.GET.get("page"))
+    paginator = Paginator(actions.order_by(_ordre_titre(resultat.racines, filtres), "pk"), PAR_PAGE)
+    paginator.count = resultat.total  # already counted with the facets: no COUNT query
+    page = paginator.get_page(request.GET.get("page"))
     libelle_theme = _libelleur("thematiques")
     for item in page.object_list:
         item.themes_libelles = [libelle_theme(c) for c in item.thematiques.split()]

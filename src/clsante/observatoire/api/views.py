@@ -10,10 +10,9 @@ from rest_framework.views import APIView
 
 from clsante.contrats.models import Contrat
 from clsante.observatoire.api.serializers import ContratSerializer, FicheSerializer
-from clsante.observatoire.couverture import couverture
 from clsante.observatoire.forms import FiltreObservatoireForm
-from clsante.observatoire.inventaire import inventaire
 from clsante.observatoire.perimetre import contrats_comptes, perimetre_depuis
+from clsante.observatoire.resultats import Resultats
 from clsante.programme.models import FicheAction
 
 FILTRES_CONTRAT = [
@@ -70,7 +69,13 @@ class FicheViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = FicheSerializer
 
     def get_queryset(self):
-        fiches = FicheAction.objects.visibles_par(self.request.user).select_related(
+        # The visible contracts as a list of ids, not a subquery: with a subquery, PostgreSQL
+        # walks the fiches in id order testing each against the contracts, and a page far in
+        # the list took 10 times longer (same rule, `visibles_par`, read once).
+        contrats = (
+            Contrat.objects.visibles_par(self.request.user).order_by().values_list("pk", flat=True)
+        )
+        fiches = FicheAction.objects.filter(contrat_id__in=list(contrats)).select_related(
             "axe", "porteur", "codage"
         )
         params = self.request.query_params
@@ -92,7 +97,7 @@ class InventaireView(APIView):
     def get(self, request: Request) -> Response:
         v = _filtres(request).valeurs()
         perimetre = perimetre_depuis(request.query_params, request.user)
-        lignes = inventaire(
+        lignes = Resultats().inventaire(
             contrats_comptes(request.user), perimetre, v["debut"], v["fin"], v["date"]
         )
         return Response(
@@ -119,7 +124,8 @@ class CouvertureView(APIView):
     def get(self, request: Request) -> Response:
         v = _filtres(request).valeurs()
         perimetre = perimetre_depuis(request.query_params, request.user)
-        lignes, total, _ = couverture(contrats_comptes(request.user), perimetre, v["date"])
+        contrats = contrats_comptes(request.user)
+        lignes, total, _ = Resultats().couverture(contrats, perimetre, v["date"])
         return Response(
             {
                 "perimetre": perimetre.libelle,

@@ -12,7 +12,7 @@ from clsante.contrats.models import Contrat, Habilitation, Reunion
 from clsante.contrats.models_contrat import ROLE_ADMIN, ROLE_REFERENT_ARS
 from clsante.programme.models import FicheAction
 from clsante.programme.pilotage.graphiques import Segment, segments_statuts
-from clsante.programme.pilotage.indicateurs import IndicateurSuivi, indicateurs_suivis
+from clsante.programme.pilotage.indicateurs import IndicateurSuivi, alertes_indicateurs
 
 LIBELLES_ROLES = {
     **dict(Habilitation.Role.choices),
@@ -107,9 +107,8 @@ def resumes_contrats(user, aujourd_hui: datetime.date) -> list[ResumeContrat]:
         resume.fiches_total = sum(comptes[pk].values())
         resume.segments = segments_statuts(comptes[pk])
 
-    for suivi in indicateurs_suivis(ids, aujourd_hui):
-        if suivi.alerte:
-            resumes[suivi.indicateur.fiche.contrat_id].alertes.append(suivi)
+    for suivi in alertes_indicateurs(ids, aujourd_hui):
+        resumes[suivi.indicateur.fiche.contrat_id].alertes.append(suivi)
 
     prochaines = (
         Reunion.objects.filter(instance__contrat_id__in=ids, date__gte=aujourd_hui)

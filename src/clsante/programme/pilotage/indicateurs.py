@@ -126,15 +126,19 @@ def avec_derniere_mesure(indicateurs: QuerySet[Indicateur]) -> QuerySet[Indicate
     )
 
 
+def _mesure(date_mesure, valeur) -> tuple[datetime.date | None, Decimal | None]:
+    """The last measure as read from a subquery, in Python types."""
+    if isinstance(date_mesure, str):  # SQLite returns subquery dates as text
+        date_mesure = datetime.date.fromisoformat(date_mesure)
+    if valeur is not None and not isinstance(valeur, Decimal):
+        valeur = Decimal(str(valeur))
+    return date_mesure, valeur
+
+
 def suivre(indicateur: Indicateur, aujourd_hui: datetime.date) -> IndicateurSuivi:
     """Judge an indicator loaded through ``indicateurs_suivis`` (fiche and contract joined)."""
     fiche = indicateur.fiche
-    date_mesure = indicateur.derniere_date
-    if isinstance(date_mesure, str):  # SQLite returns subquery dates as text
-        date_mesure = datetime.date.fromisoformat(date_mesure)
-    valeur = indicateur.derniere_valeur
-    if valeur is not None and not isinstance(valeur, Decimal):
-        valeur = Decimal(str(valeur))
+    date_mesure, valeur = _mesure(indicateur.derniere_date, indicateur.derniere_valeur)
     etat = etat_indicateur(
         initiale=indicateur.valeur_initiale,
         cible=indicateur.cible,
@@ -153,6 +157,52 @@ def indicateurs_suivis(contrat_ids: list[int], aujourd_hui: datetime.date) -> li
     indicateurs = avec_derniere_mesure(
         Indicateur.objects.filter(fiche__contrat_id__in=contrat_ids)
         .select_related("fiche", "fiche__contrat", "fiche__axe")
-        .order_by("fiche__contrat_id", "fiche__axe__numero", "fiche__numero", "pk")
+        .order_by(*ORDRE_PROGRAMME)
     )
     return [suivre(i, aujourd_hui) for i in indicateurs]
+
+
+ORDRE_PROGRAMME = ("fiche__contrat_id", "fiche__axe__numero", "fiche__numero", "pk")
+
+
+def alertes_indicateurs(
+    contrat_ids: list[int], aujourd_hui: datetime.date
+) -> list[IndicateurSuivi]:
+    """Only the indicators in alert, in programme order (two queries).
+
+    Every indicator is judged from a plain row (no model objects: a region holds thousands
+    of indicators); only those in alert are then loaded, with their fiche, for display.
+    """
+    rows = (
+        avec_derniere_mesure(Indicateur.objects.filter(fiche__contrat_id__in=contrat_ids))
+        .order_by(*ORDRE_PROGRAMME)
+        .values_list(
+            "pk",
+            "valeur_initiale",
+            "cible",
+            "date_cible",
+            "derniere_date",
+            "derniere_valeur",
+            "fiche__date_debut",
+            "fiche__contrat__date_debut",
+            "fiche__statut",
+        )
+    )
+    en_alerte: dict[int, tuple] = {}
+    for pk, initiale, cible, echeance, date, valeur, debut, debut_contrat, statut in rows:
+        date, valeur = _mesure(date, valeur)
+        etat = etat_indicateur(
+            initiale=initiale,
+            cible=cible,
+            echeance=echeance,
+            derniere_date=date,
+            derniere_valeur=valeur,
+            debut=debut or debut_contrat,
+            aujourd_hui=aujourd_hui,
+            fiche_abandonnee=statut == FicheAction.Statut.ABANDONNEE,
+        )
+        if etat in ALERTES:
+            en_alerte[pk] = (date, valeur, etat)
+    indicateurs = Indicateur.objects.filter(pk__in=list(en_alerte)).select_related("fiche")
+    par_pk = {i.pk: i for i in indicateurs}
+    return [IndicateurSuivi(par_pk[pk], *suivi) for pk, suivi in en_alerte.items()]

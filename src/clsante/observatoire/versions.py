@@ -1,0 +1,67 @@
+"""Data versions: cheap fingerprints of the data behind the observatory's cached results.
+
+The observatory caches its heavy aggregates (inventory, coverage, catalogue facets) in
+Django's cache, which is a per-process memory cache by default: no shared service is needed,
+so a version cannot be bumped by a signal in one process and seen by the others. Instead,
+each cached result is keyed by a fingerprint read from the database in one small query;
+any change to the data changes the fingerprint, and the stale entry is simply never read
+again (it expires on its own).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.core.cache import cache
+from django.db.models import Count, Max, Sum
+
+from clsante.contrats.models import Contrat
+from clsante.observatoire.models import IndexAction
+from clsante.territoires.models import Commune
+
+DUREE_CACHE = 3600
+
+
+def version_contrats() -> str:
+    """Changes whenever a contract is created, saved, deleted, or its communes change."""
+    contrats = Contrat.objects.aggregate(n=Count("pk"), m=Max("modifie_le"), v=Sum("version"))
+    liens = Contrat.communes.through.objects.aggregate(n=Count("pk"), m=Max("pk"))
+    return f"{contrats['n']}|{contrats['m']}|{contrats['v']}|{liens['n']}|{liens['m']}"
+
+
+def version_communes() -> str:
+    """Changes when the geography or the optional commune attributes are (re)loaded.
+
+    Sums, not a checksum of every row: an edit that keeps every total equal (two communes
+    swapping their values) is only seen when the cached entries expire (`DUREE_CACHE`).
+    """
+    communes = Commune.objects.aggregate(
+        n=Count("pk"),
+        pop=Sum("population"),
+        rur=Sum("grille_densite"),
+        qpv=Sum("population_qpv"),
+        ind=Sum("indice_defavorisation"),
+        epci=Count("epci"),
+    )
+    return "|".join(str(v) for v in communes.values())
+
+
+def version_index() -> str:
+    """Changes whenever the catalogue's index gains or loses a row (a re-index replaces rows)."""
+    index = IndexAction.objects.aggregate(n=Count("pk"), m=Max("pk"))
+    return f"{index['n']}|{index['m']}"
+
+
+def cle(espace: str, version: str, *parties: object) -> str:
+    """A cache key for a result of ``espace`` computed from ``parties`` at ``version``."""
+    texte = "|".join([version, *map(str, parties)])
+    return f"{espace}:" + hashlib.sha1(texte.encode(), usedforsecurity=False).hexdigest()
+
+
+def en_cache(cle_cache: str, calcul):
+    """The cached value of ``cle_cache``, computed by ``calcul()`` on a miss."""
+    valeur = cache.get(cle_cache)
+    if valeur is None:
+        valeur = calcul()
+        cache.set(cle_cache, valeur, timeout=DUREE_CACHE)
+    return valeur

@@ -1,0 +1,122 @@
+"""The observatory's heavy pages: query counts locked, cached figures that follow the data."""
+
+import csv
+import io
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from clsante.comptes.models import Utilisateur
+from clsante.contrats.models import Contrat
+from clsante.observatoire.catalogue import FACETTES, rechercher
+from clsante.observatoire.indexation import reindexer
+from clsante.observatoire.models import IndexAction
+from clsante.programme.models import FicheAction
+
+pytestmark = pytest.mark.django_db
+
+
+def client_de(username: str) -> Client:
+    client = Client()
+    client.force_login(Utilisateur.objects.get(username=username))
+    return client
+
+
+def couverture_finistere(client: Client) -> dict:
+    response = client.get(
+        reverse("observatoire:couverture"), {"departement": "29", "format": "csv"}
+    )
+    (ligne,) = csv.DictReader(io.StringIO(response.content.decode()))
+    return ligne
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "maximum"),
+    [
+        ("observatoire:couverture", {"region": "53"}, 25),
+        ("observatoire:inventaire", {"region": ""}, 16),
+        ("catalogue:recherche", {}, 10),
+        ("catalogue:recherche", {"q": "santé", "thematiques": "nutrition"}, 10),
+    ],
+)
+def test_observatory_pages_run_a_fixed_number_of_queries(
+    url, params, maximum, django_assert_max_num_queries
+):
+    reindexer()
+    client = client_de("referent.ars")
+    with django_assert_max_num_queries(maximum):
+        response = client.get(reverse(url), params)
+    assert response.status_code == 200
+
+
+def test_cached_pages_need_fewer_queries_the_second_time(django_assert_max_num_queries):
+    client = client_de("referent.ars")
+    client.get(reverse("observatoire:couverture"), {"region": "53"})
+    with django_assert_max_num_queries(13):
+        response = client.get(reverse("observatoire:couverture"), {"region": "53"})
+    assert "Territoires non couverts" in response.text
+
+
+def test_api_fiche_list_query_count_does_not_grow_with_the_page(django_assert_max_num_queries):
+    referent = Utilisateur.objects.get(username="referent.ars")
+    client = client_de("referent.ars")
+    with django_assert_max_num_queries(6):
+        response = client.get("/api/v1/fiches/", {"taille": 100})
+    visibles = FicheAction.objects.visibles_par(referent).count()
+    assert response.json()["count"] == visibles
+    assert len(response.json()["results"]) == visibles > 30
+
+
+def test_coverage_follows_a_contract_change_at_once(morlaix):
+    client = client_de("referent.ars")
+    avant = couverture_finistere(client)
+    assert int(avant["communes_couvertes"]) == 26
+    morlaix.communes.remove(*morlaix.communes.order_by("pk")[:6])
+    apres = couverture_finistere(client)
+    assert int(apres["communes_couvertes"]) == 20
+    morlaix.statut = Contrat.Statut.ECHU
+    morlaix.save()
+    assert int(couverture_finistere(client)["communes_couvertes"]) == 0
+
+
+def test_inventory_follows_a_new_signature_at_once(poher):
+    client = client_de("referent.ars")
+    params = {"region": "53", "debut": 2015, "fin": 2030}
+    avant = client.get(reverse("observatoire:inventaire"), params).text
+    poher.date_signature = poher.date_debut or poher.cree_le.date()
+    poher.save()
+    apres = client.get(reverse("observatoire:inventaire"), params).text
+    assert avant != apres
+
+
+def test_facet_counts_are_the_number_of_results_of_each_value():
+    reindexer()
+    resultat = rechercher("", {})
+    assert resultat.total == IndexAction.objects.count()
+    for facette in FACETTES:
+        for valeur, n in list(resultat.comptes[facette].items())[:3]:
+            assert rechercher("", {facette: valeur}).actions.count() == n, (facette, valeur)
+
+
+def test_facet_counts_follow_a_fiche_change(morlaix, django_capture_on_commit_callbacks):
+    reindexer()
+    page = Client().get(reverse("catalogue:recherche"), {"statut": "abandonnee"}).text
+    abandonnees = morlaix.fiches.filter(statut="abandonnee").count()
+    assert f">{abandonnees} action" in page
+    fiche = morlaix.fiches.exclude(statut="abandonnee").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        fiche.statut = "abandonnee"
+        fiche.save()
+    page = Client().get(reverse("catalogue:recherche"), {"statut": "abandonnee"}).text
+    assert f">{abandonnees + 1} action" in page
+
+
+def test_cached_filter_form_keeps_each_query_own_values():
+    client = client_de("referent.ars")
+    bretagne = client.get(reverse("observatoire:inventaire"), {"region": "53"}).text
+    assert '<option value="53" selected>' in bretagne
+    idf = client.get(reverse("observatoire:inventaire"), {"region": "11"}).text
+    assert '<option value="11" selected>' in idf and '<option value="53" selected>' not in idf
+    erreur = client.get(reverse("observatoire:inventaire"), {"debut": "abc"}).text
+    assert "Certains filtres sont invalides" in erreur
