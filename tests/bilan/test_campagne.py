@@ -123,3 +123,16 @@ def test_progress_page_queries_do_not_grow_with_answers(
         repondue(campagne, fiche)
     with django_assert_max_num_queries(12):
         assert client.get(_url(campagne)).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("username", "colonnes"), [("elu.morlaix", 3), ("coordinatrice.morlaix", 4)]
+)
+def test_the_empty_table_row_spans_exactly_the_table_columns(campagne, morlaix, username, colonnes):
+    morlaix.fiches.update(porteur=None)
+    page = client_de(username).get(_url(campagne)).text
+    tableau = page[page.index("État des réponses par fiche action") :]
+    tableau = tableau[: tableau.index("</table>")]
+    assert tableau.count('<th scope="col">') == colonnes
+    assert f'<td colspan="{colonnes}">Aucune fiche action en cours' in tableau

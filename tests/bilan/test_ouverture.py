@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from clsante.bilan.models import CampagneBilan
+from clsante.bilan.models import CampagneBilan, annee_de_bilan_par_defaut
 from clsante.notifications.models import Notification, TypeNotification
 from tests.personas import client_de
 
@@ -121,3 +121,41 @@ def test_a_porteur_finds_his_fiches_from_the_tab(morlaix, campagne):
     assert "Bilan 2026" in response.text
     assert reverse("bilan:mes_fiches") in response.text
     assert reverse("bilan:campagne", args=[campagne.pk]) not in response.text
+
+
+@pytest.mark.parametrize(
+    ("jour", "annee"),
+    [
+        (datetime.date(2027, 1, 15), 2026),
+        (datetime.date(2027, 3, 31), 2026),
+        (datetime.date(2027, 4, 1), 2027),
+        (datetime.date(2026, 11, 24), 2026),
+    ],
+)
+def test_the_year_to_review_is_the_one_just_ended_in_the_first_quarter(jour, annee):
+    assert annee_de_bilan_par_defaut(jour) == annee
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("username", ["coordinatrice.morlaix", "elu.morlaix", "porteur.demo"])
+def test_the_tab_offers_the_review_of_the_default_year_before_any_campaign(morlaix, username):
+    annee = annee_de_bilan_par_defaut(timezone.localdate())
+    page = client_de(username).get(_url(morlaix)).text
+    assert "Aucune campagne de bilan n'a encore été ouverte" in page
+    for format in ("pdf", "docx", "odt"):
+        assert reverse("documents:bilan", args=[morlaix.pk, annee, format]) in page
+    assert f"Bilan annuel {annee} en PDF" in page
+
+
+@pytest.mark.django_db
+def test_the_tab_offers_no_review_to_a_public_reader(morlaix):
+    page = client_de("lecteur").get(_url(morlaix)).text
+    assert f"/contrats/{morlaix.pk}/bilan-" not in page
+    assert "Bilan annuel 20" not in page
+
+
+@pytest.mark.django_db
+def test_the_review_of_the_campaign_year_is_offered_once(morlaix, campagne):
+    page = client_de("coordinatrice.morlaix").get(_url(morlaix)).text
+    url = reverse("documents:bilan", args=[morlaix.pk, campagne.annee, "pdf"])
+    assert page.count(url) == 1

@@ -220,3 +220,49 @@ def test_values_of_a_past_year_are_dated_on_31_december(morlaix, fiche_du_porteu
     client_de("coordinatrice.morlaix").post(_url(campagne, fiche_du_porteur), data)
     indicateur = fiche_du_porteur.indicateurs.first()
     assert indicateur.mesures.filter(date=datetime.date(2025, 12, 31)).exists()
+
+
+@pytest.mark.django_db
+def test_the_note_of_a_past_year_goes_into_that_year_annual_review(morlaix, fiche_du_porteur):
+    from clsante.bilan.models import CampagneBilan
+    from tests.documents.lecture import texte_docx
+
+    campagne = CampagneBilan.objects.create(
+        contrat=morlaix, annee=2025, date_limite=timezone.localdate() + datetime.timedelta(days=5)
+    )
+    data = _donnees(fiche_du_porteur, **{"reponse-avancement": "Bilan 2025 : neuf ateliers."})
+    client = client_de("coordinatrice.morlaix")
+    client.post(_url(campagne, fiche_du_porteur), data)
+
+    note = fiche_du_porteur.notes.get(texte="Bilan 2025 : neuf ateliers.")
+    assert note.date == datetime.date(2025, 12, 31)
+    bilan = client.get(reverse("documents:bilan", args=[morlaix.pk, 2025, "docx"]))
+    assert "Bilan 2025 : neuf ateliers." in texte_docx(bilan.content)
+    suivant = client.get(reverse("documents:bilan", args=[morlaix.pk, 2026, "docx"]))
+    assert "Bilan 2025 : neuf ateliers." not in texte_docx(suivant.content)
+
+
+@pytest.mark.django_db
+def test_an_indicator_value_may_be_typed_with_a_decimal_comma(campagne, fiche_du_porteur):
+    indicateur = fiche_du_porteur.indicateurs.first()
+    client = client_de("porteur.demo")
+    champ = f"indicateurs-indicateur_{indicateur.pk}"
+
+    response = client.post(
+        _url(campagne, fiche_du_porteur), _donnees(fiche_du_porteur, **{champ: "12,5"})
+    )
+
+    assert response.status_code == 302
+    assert indicateur.mesures.get(date=timezone.localdate()).valeur == Decimal("12.5")
+    page = client.get(_url(campagne, fiche_du_porteur)).text
+    assert f'name="{champ}" value="12,5"' in page  # shown back the French way
+
+
+@pytest.mark.django_db
+def test_thousands_separated_by_spaces_are_understood(campagne, fiche_du_porteur):
+    indicateur = fiche_du_porteur.indicateurs.first()
+    champ = f"indicateurs-indicateur_{indicateur.pk}"
+    data = _donnees(fiche_du_porteur, **{champ: "1 200,75"})
+    response = client_de("porteur.demo").post(_url(campagne, fiche_du_porteur), data)
+    assert response.status_code == 302
+    assert indicateur.mesures.get(date=timezone.localdate()).valeur == Decimal("1200.75")

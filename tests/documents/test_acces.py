@@ -6,6 +6,7 @@ from django.urls import reverse
 from clsante.programme.models import FicheAction
 from tests.documents.conftest import url_bilan, url_fiche, url_synthese
 from tests.documents.lecture import texte_docx
+from tests.personas import client_de
 
 
 def test_public_reader_is_refused_the_annual_review_in_french(client_lecteur, morlaix):
@@ -64,6 +65,14 @@ def test_unknown_format_or_year_out_of_range_is_not_found(
     client_coordinatrice, morlaix, fiche_mediation, url
 ):
     assert client_coordinatrice.get(url(morlaix, fiche_mediation)).status_code == 404
+
+
+@pytest.mark.parametrize("username", ["lecteur", "porteur.demo", "coordinatrice.morlaix"])
+def test_an_unknown_format_is_not_found_whoever_asks(morlaix, username):
+    response = client_de(username).get(f"/contrats/{morlaix.pk}/bilan-2025.exe")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
+    assert "réservé aux personnes" not in response.content.decode()
 
 
 def test_documents_are_only_read(client_coordinatrice, morlaix):

@@ -106,3 +106,18 @@ def test_annual_review_reports_what_the_porteurs_answered_in_the_campaign(
 def test_annual_review_says_when_no_campaign_was_held(client_coordinatrice, morlaix):
     texte = texte_docx(client_coordinatrice.get(url_bilan(morlaix, 2025, "docx")).content)
     assert "Aucune campagne de bilan n'a été ouverte pour 2025." in texte
+
+
+def test_the_porteurs_section_lists_fiche_1_10_after_fiche_1_2(client_coordinatrice, morlaix):
+    from clsante.bilan.models import CampagneBilan
+
+    CampagneBilan.objects.create(
+        contrat=morlaix, annee=2025, date_limite=datetime.date(2026, 1, 31)
+    )
+    fiche = morlaix.fiches.get(numero="1.2")
+    morlaix.fiches.create(
+        axe=fiche.axe, numero="1.10", titre="Dixième action", porteur=fiche.porteur
+    )
+    texte = texte_docx(client_coordinatrice.get(url_bilan(morlaix, 2025, "docx")).content)
+    sans_reponse = texte[texte.index("Fiches sans réponse") :]
+    assert sans_reponse.index("1.2 — ") < sans_reponse.index("1.10 — Dixième action")

@@ -1,19 +1,32 @@
 """The pages offer the downloads their reader may take, and only those."""
 
-import datetime
+import html
 
 from django.urls import reverse
+from django.utils import timezone
 
+from clsante.bilan.models import annee_de_bilan_par_defaut
 from tests.documents.conftest import url_bilan, url_fiche, url_synthese
 
 
-def test_contract_page_offers_summary_and_annual_review_to_the_coordinatrice(
+def test_contract_page_offers_the_summary_and_points_to_the_annual_review(
     client_coordinatrice, morlaix
 ):
     page = client_coordinatrice.get(reverse("contrats:detail", args=[morlaix.pk])).content.decode()
-    annee = datetime.date.today().year
     for format in ("pdf", "docx", "odt"):
         assert url_synthese(morlaix, format) in page
+    assert "Synthèse du contrat en PDF" in page
+    tab = reverse("bilan:contrat", args=[morlaix.pk])
+    assert (
+        f'téléchargent son bilan annuel depuis l\'<a href="{tab}">onglet « Bilan annuel »</a>'
+        in (html.unescape(page))
+    )
+
+
+def test_the_annual_review_tab_offers_the_review_of_the_year(client_coordinatrice, morlaix):
+    annee = annee_de_bilan_par_defaut(timezone.localdate())
+    page = client_coordinatrice.get(reverse("bilan:contrat", args=[morlaix.pk])).content.decode()
+    for format in ("pdf", "docx", "odt"):
         assert url_bilan(morlaix, annee, format) in page
     assert f"Bilan annuel {annee} en PDF" in page
 

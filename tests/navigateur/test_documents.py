@@ -7,6 +7,8 @@ import docx
 import pytest
 from playwright.sync_api import expect
 
+from clsante.bilan.models import annee_de_bilan_par_defaut
+
 pytestmark = pytest.mark.browser
 
 MORLAIX = "Contrat local de santé de Morlaix Communauté 2023-2028"
@@ -16,7 +18,8 @@ def test_coordinatrice_downloads_the_annual_review_as_pdf(connecter):
     page = connecter("coordinatrice.morlaix")
     page.get_by_role("link", name=MORLAIX, exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Morlaix")
-    annee = datetime.date.today().year
+    page.get_by_role("link", name="Bilan annuel", exact=True).click()
+    annee = annee_de_bilan_par_defaut(datetime.date.today())
     with page.expect_download() as attente:
         page.get_by_role("link", name=f"Bilan annuel {annee} en PDF").click()
     telechargement = attente.value

@@ -7,16 +7,11 @@ import datetime
 from django import forms
 from dsfr.forms import DsfrBaseForm
 
-from clsante.bilan.models import CampagneBilan
+from clsante.bilan.models import CampagneBilan, annee_de_bilan_par_defaut
 from clsante.contrats.models import Contrat
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DELAI_PAR_DEFAUT = datetime.timedelta(days=30)
-
-
-def annee_par_defaut(today: datetime.date) -> int:
-    """The year under review: the current one, or the one just ended in its first quarter."""
-    return today.year - 1 if today.month <= 3 else today.year
 
 
 class CampagneForm(DsfrBaseForm, forms.ModelForm):
@@ -42,8 +37,7 @@ class CampagneForm(DsfrBaseForm, forms.ModelForm):
         self.contrat = contrat
         self.today = today
         if not self.instance.pk:  # the new instance's empty values would hide the defaults
-            self.initial.setdefault("annee", annee_par_defaut(today))
-            self.initial["annee"] = self.initial["annee"] or annee_par_defaut(today)
+            self.initial["annee"] = self.initial.get("annee") or annee_de_bilan_par_defaut(today)
             self.initial["date_limite"] = self.initial.get("date_limite") or (
                 today + DELAI_PAR_DEFAUT
             )
@@ -53,10 +47,6 @@ class CampagneForm(DsfrBaseForm, forms.ModelForm):
         if annee > self.today.year:
             raise forms.ValidationError(
                 f"L'année {annee} n'a pas encore commencé : on ne peut pas en faire le bilan."
-            )
-        if self.contrat.campagnes_bilan.filter(annee=annee).exists():
-            raise forms.ValidationError(
-                f"Une campagne de bilan existe déjà pour {annee} sur ce contrat."
             )
         return annee
 
@@ -68,10 +58,8 @@ class CampagneForm(DsfrBaseForm, forms.ModelForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        ouverte = self.contrat.campagnes_bilan.ouvertes().first()
-        if ouverte is not None:
-            raise forms.ValidationError(
-                f"La campagne de bilan {ouverte.annee} est encore ouverte : "
-                "clôturez-la avant d'en ouvrir une autre."
-            )
+        if cleaned.get("annee") is not None:
+            empechement = CampagneBilan(contrat=self.contrat, annee=cleaned["annee"]).empechement()
+            if empechement:
+                raise forms.ValidationError(empechement)
         return cleaned

@@ -6,6 +6,8 @@ financing lines are edited with their version number, like on the follow-up tab.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from dsfr.forms import DsfrBaseForm
 
@@ -70,6 +72,22 @@ def _aide_indicateur(indicateur: Indicateur, derniere: Mesure | None) -> str:
     return " — ".join(parts) + "."
 
 
+class NombreField(forms.DecimalField):
+    """A number typed the French way too: « 12,5 », « 1 200 »."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace(",", ".")
+            for espace in (" ", "\u00a0", "\u202f"):
+                value = value.replace(espace, "")
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):  # shown back with a decimal comma, without zeros
+            return nombre(value).replace("\u202f", "")
+        return value
+
+
 class IndicateursForm(DsfrBaseForm):
     """One optional value per indicator of the fiche."""
 
@@ -77,7 +95,7 @@ class IndicateursForm(DsfrBaseForm):
         super().__init__(*args, **kwargs)
         for indicateur in indicateurs:
             unite = f" ({indicateur.unite})" if indicateur.unite else ""
-            self.fields[f"indicateur_{indicateur.pk}"] = forms.DecimalField(
+            self.fields[f"indicateur_{indicateur.pk}"] = NombreField(
                 label=f"{indicateur.libelle}{unite}",
                 required=False,
                 max_digits=14,

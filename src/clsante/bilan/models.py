@@ -30,6 +30,14 @@ ROLES_AVANCEMENT = {
 }
 
 
+def annee_de_bilan_par_defaut(today: datetime.date) -> int:
+    """The year to review: the current one, or the one just ended in its first quarter.
+
+    The campaign form and the annual review's download links both start from it.
+    """
+    return today.year - 1 if today.month <= 3 else today.year
+
+
 def peut_voir_avancement(contrat: Contrat, user) -> bool:
     return bool(contrat.roles_de(user) & ROLES_AVANCEMENT)
 
@@ -91,6 +99,19 @@ class CampagneBilan(models.Model):
         if self.close_le:
             fiches = fiches.filter(cree_le__lte=self.close_le)
         return fiches.distinct()
+
+    def empechement(self) -> str:
+        """Why this campaign cannot be opened ("" if it can): one a year, one open at a time."""
+        autres = CampagneBilan.objects.filter(contrat_id=self.contrat_id).exclude(pk=self.pk)
+        if autres.filter(annee=self.annee).exists():
+            return f"Une campagne de bilan existe déjà pour {self.annee} sur ce contrat."
+        ouverte = autres.ouvertes().first()
+        if ouverte is not None:
+            return (
+                f"La campagne de bilan {ouverte.annee} est encore ouverte : "
+                "clôturez-la avant d'en ouvrir une autre."
+            )
+        return ""
 
     def date_des_mesures(self, today: datetime.date) -> datetime.date:
         """Values are dated on 31 December of the year, or today while it runs."""

@@ -14,16 +14,27 @@ from django.utils import timezone
 from clsante.bilan.forms_reponse import Questionnaire
 from clsante.bilan.models import ReponseBilan
 from clsante.programme.avenants import instantane
-from clsante.programme.models import Financement, Mesure, NoteSuivi
+from clsante.programme.models import FicheAction, Financement, Mesure, NoteSuivi
 from clsante.programme.services_fiche import modifier_fiche
 
 
 @transaction.atomic
 def enregistrer_reponse(questionnaire: Questionnaire, auteur, today: datetime.date) -> ReponseBilan:
     """Save a valid questionnaire; ConflitDeVersion (nothing saved) if the fiche or a
-    financing line was changed by someone else since the form was shown."""
-    _statut(questionnaire, auteur)
+    financing line was changed by someone else since the form was shown.
+
+    Answers for one fiche are saved one at a time (its row is locked): an answer given
+    meanwhile (a double click, two people at once) is updated rather than duplicated.
+    """
+    fiche = questionnaire.fiche
+    verrou = FicheAction.objects.select_for_update().filter(pk=fiche.pk)
+    _statut(questionnaire, verrou.values_list("statut", flat=True).get(), auteur)
     reponse = questionnaire.reponse.save(commit=False)
+    if reponse.pk is None:
+        deja = ReponseBilan.objects.filter(campagne=questionnaire.campagne, fiche=fiche).first()
+        if deja is not None:
+            reponse.pk, reponse.note = deja.pk, deja.note
+            reponse._state.adding = False
     reponse.repondu_par = auteur
     reponse.repondu_le = timezone.now()
     reponse.note = _note(questionnaire, reponse, auteur, today)
@@ -35,10 +46,12 @@ def enregistrer_reponse(questionnaire: Questionnaire, auteur, today: datetime.da
     return reponse
 
 
-def _statut(questionnaire: Questionnaire, auteur) -> None:
+def _statut(questionnaire: Questionnaire, statut_actuel: str, auteur) -> None:
+    """Change the status if it differs from the one in the database (not the one read:
+    an answer sent twice does not conflict with itself)."""
     form, fiche = questionnaire.statut, questionnaire.fiche
     statut = form.cleaned_data["statut"]
-    if statut == fiche.statut:
+    if statut == statut_actuel:
         return
     avant = instantane(fiche)
     fiche.statut = statut
@@ -54,11 +67,14 @@ def _statut(questionnaire: Questionnaire, auteur) -> None:
 
 
 def _note(questionnaire: Questionnaire, reponse: ReponseBilan, auteur, today) -> NoteSuivi:
+    """The answer's progress note, dated in the reviewed year like the indicator values,
+    so that the annual review of that year shows it."""
     texte = questionnaire.reponse.cleaned_data["avancement"].strip()
+    date = questionnaire.campagne.date_des_mesures(today)
     note = reponse.note or NoteSuivi(fiche=questionnaire.fiche)
-    if note.pk and note.texte == texte:
+    if note.pk and (note.texte, note.date) == (texte, date):
         return note
-    note.texte, note.auteur, note.date = texte, auteur, today
+    note.texte, note.auteur, note.date = texte, auteur, date
     note.save()
     return note
 
@@ -88,8 +104,8 @@ def _mesures(questionnaire: Questionnaire, reponse: ReponseBilan, auteur, today)
 
 
 def _financements(questionnaire: Questionnaire, auteur) -> None:
-    for _, form in questionnaire.financements:
-        if not form.has_changed():
+    for ligne, form in questionnaire.financements:
+        if not form.has_changed() or _deja_enregistre(ligne, form.cleaned_data):
             continue
         financement = form.save(commit=False)
         financement._history_user = auteur
@@ -99,3 +115,9 @@ def _financements(questionnaire: Questionnaire, auteur) -> None:
         financement: Financement = nouveau.save(commit=False)
         financement._history_user = auteur
         financement.save()
+
+
+def _deja_enregistre(ligne: Financement, cleaned: dict) -> bool:
+    """The line already holds these values (the same answer sent twice): nothing to save."""
+    actuel = Financement.objects.filter(pk=ligne.pk).values("montant", "statut").get()
+    return (actuel["montant"], actuel["statut"]) == (cleaned["montant"], cleaned["statut"])

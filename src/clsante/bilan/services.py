@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from clsante.bilan.avancement import porteurs_concernes, porteurs_en_attente
 from clsante.bilan.models import CampagneBilan
+from clsante.contrats.models import Contrat
 from clsante.notifications.models import TypeNotification
 from clsante.notifications.services import notifier
 
@@ -25,11 +26,29 @@ def _texte(campagne: CampagneBilan, debut: str) -> str:
     return texte
 
 
+class CampagneEnDouble(Exception):
+    """Another campaign of the contract was opened meanwhile (a double click, two tabs)."""
+
+
 @transaction.atomic
 def ouvrir_campagne(campagne: CampagneBilan, auteur) -> int:
-    """Save a new campaign and invite its porteurs; returns how many were notified."""
+    """Save a new campaign and invite its porteurs; returns how many were notified.
+
+    The form checked the rules when it was shown; they are checked again with the contract
+    locked, so two openings at once give one campaign and a CampagneEnDouble, never a 500.
+    """
+    list(Contrat.objects.select_for_update().filter(pk=campagne.contrat_id).values("pk"))
+    empechement = campagne.empechement()
+    if empechement:
+        raise CampagneEnDouble(empechement)
     campagne.ouverte_par = auteur
-    campagne.save()
+    try:
+        with transaction.atomic():
+            campagne.save()
+    except IntegrityError as erreur:  # SQLite does not lock rows: the constraint decides
+        raise CampagneEnDouble(
+            f"Une campagne de bilan existe déjà pour {campagne.annee} sur ce contrat."
+        ) from erreur
     return notifier(
         porteurs_concernes(campagne),
         TypeNotification.CAMPAGNE_OUVERTE,

@@ -13,14 +13,11 @@ from clsante.bilan import services
 from clsante.bilan.acces import campagne_gerable, campagne_suivie
 from clsante.bilan.avancement import a_completer, avancement
 from clsante.bilan.forms import CampagneForm
-from clsante.bilan.models import CampagneBilan, peut_voir_avancement
+from clsante.bilan.models import CampagneBilan, annee_de_bilan_par_defaut, peut_voir_avancement
 from clsante.contrats.acces import contrat_modifiable, contrat_visible
 from clsante.contrats.models import Habilitation
 from clsante.contrats.views_commun import fil_ariane
-
-
-def _pluriel(n: int, mot: str) -> str:
-    return f"{n} {mot}{'s' if n > 1 else ''}"
+from clsante.core.texte import pluriel
 
 
 def bilan_contrat(request: HttpRequest, pk: int) -> HttpResponse:
@@ -41,15 +38,20 @@ def bilan_contrat(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if request.method == "POST" and form.is_valid():
             campagne = form.instance
-            notifies = services.ouvrir_campagne(campagne, request.user)
-            messages.success(
-                request,
-                f"Campagne de bilan {campagne.annee} ouverte : "
-                f"{_pluriel(notifies, 'porteur')} invité{'s' if notifies > 1 else ''} à répondre.",
-            )
-            return redirect("bilan:campagne", campagne.pk)
+            try:
+                notifies = services.ouvrir_campagne(campagne, request.user)
+            except services.CampagneEnDouble as double:
+                form.add_error(None, str(double))
+            else:
+                invites = pluriel(notifies, "porteur invité", "porteurs invités")
+                messages.success(
+                    request,
+                    f"Campagne de bilan {campagne.annee} ouverte : {invites} à répondre.",
+                )
+                return redirect("bilan:campagne", campagne.pk)
     campagnes = list(contrat.campagnes_bilan.all())
     suivi = peut_voir_avancement(contrat, request.user)
+    documents = contrat.peut_lire_bilan(request.user)
     context = {
         "title": f"Bilan annuel — {contrat.nom}",
         "breadcrumb_data": fil_ariane(contrat, "Bilan annuel"),
@@ -58,8 +60,9 @@ def bilan_contrat(request: HttpRequest, pk: int) -> HttpResponse:
         "suivi": suivi,
         "peut_gerer": peut_gerer,
         "porteur": Habilitation.Role.PORTEUR in contrat.roles_de(request.user),
-        # the review document is for the contract's people, not its public readers
-        "documents": contrat.peut_voir_contacts(request.user),
+        "documents": documents,
+        # the review of the year under way (or just ended) is there even before a campaign
+        "annee_document": annee_de_bilan_par_defaut(today) if documents else None,
         "form": form,
     }
     status = 400 if form is not None and form.errors else 200
@@ -94,7 +97,7 @@ def relancer(request: HttpRequest, pk: int) -> HttpResponse:
     if relances:
         messages.success(
             request,
-            f"{_pluriel(relances, 'porteur')} relancé{'s' if relances > 1 else ''} "
+            f"{pluriel(relances, 'porteur relancé', 'porteurs relancés')} "
             "(dans l'application et par courriel selon leurs préférences).",
         )
     else:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clsante.bilan.acces import campagne_visible, fiche_a_completer
+from clsante.bilan.conflits import questionnaire_apres_conflit
 from clsante.bilan.forms_reponse import Questionnaire
 from clsante.bilan.reponses import enregistrer_reponse
 from clsante.contrats.views_commun import fil_ariane
@@ -26,8 +27,9 @@ def repondre(request: HttpRequest, pk: int, fiche_pk: int) -> HttpResponse:
         if questionnaire.is_valid():
             try:
                 enregistrer_reponse(questionnaire, request.user, timezone.localdate())
-            except ConflitDeVersion as conflit:
-                questionnaire.statut.add_error(None, str(conflit))
+            except ConflitDeVersion:
+                questionnaire = questionnaire_apres_conflit(campagne, fiche, request.POST)
+                reponse = questionnaire.reponse_existante
                 status = 409
             else:
                 messages.success(

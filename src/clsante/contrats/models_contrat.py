@@ -181,6 +181,10 @@ class Contrat(Versionne):
         """Contact details are for the contract's own people, not for public readers."""
         return bool(self.roles_de(user) - {Habilitation.Role.LECTEUR})
 
+    def peut_lire_bilan(self, user) -> bool:
+        """The annual review is for the contract's people (the COPIL), not public readers."""
+        return bool(self.roles_de(user) - {Habilitation.Role.LECTEUR})
+
     def peut_coder(self, user) -> bool:
         """Code fiches on the ISTS grid: the coordination, or the ARS referent (evaluation)."""
         return bool(

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clsante.contrats.models import Contrat, Habilitation, Reunion
+from clsante.core.texte import pluriel
 from clsante.notifications.models import TypeNotification
 from clsante.notifications.rappels import contrats_suivis
 from clsante.notifications.services import notifier
@@ -27,10 +28,6 @@ DUREE = datetime.timedelta(days=7)
 
 def _instant(jour: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(jour, datetime.time.min))
-
-
-def _pluriel(n: int, singulier: str, pluriel: str) -> str:
-    return f"{n} {singulier if n == 1 else pluriel}"
 
 
 def _numeros(ids_numeros: dict[int, str]) -> str:
@@ -48,11 +45,11 @@ def _fiches(contrat: Contrat, debut, fin) -> list[str]:
     lignes = []
     if creees:
         lignes.append(
-            _pluriel(len(creees), "fiche créée", "fiches créées") + f" ({_numeros(creees)})"
+            pluriel(len(creees), "fiche créée", "fiches créées") + f" ({_numeros(creees)})"
         )
     if modifiees:
         lignes.append(
-            _pluriel(len(modifiees), "fiche modifiée", "fiches modifiées")
+            pluriel(len(modifiees), "fiche modifiée", "fiches modifiées")
             + f" ({_numeros(modifiees)})"
         )
     return lignes
@@ -94,7 +91,7 @@ def _compteurs(contrat: Contrat, debut, fin, jour_debut, jour_fin) -> list[str]:
             "modifications du programme validées ou refusées",
         ),
     ]
-    return [_pluriel(n, s, p) for n, s, p in textes if n]
+    return [pluriel(n, s, p) for n, s, p in textes if n]
 
 
 def changements(contrat: Contrat, aujourdhui: datetime.date) -> list[str]:

@@ -9,7 +9,7 @@ from django.utils.text import slugify
 
 from clsante.core.templatetags.humanize_fr import euros, nombre
 
-__all__ = ["accorder", "euros", "jour", "nom_fichier", "nombre", "valeur_unite"]
+__all__ = ["euros", "jour", "nom_fichier", "nombre", "valeur_unite"]
 
 
 def jour(date: datetime.date | None) -> str:
@@ -25,9 +25,3 @@ def valeur_unite(valeur: Decimal | None, unite: str) -> str:
 def nom_fichier(*parties: object) -> str:
     """An ASCII-only file name (no accents, spaces or quotes), at most 90 characters."""
     return slugify(" ".join(str(p) for p in parties))[:90].strip("-") or "document"
-
-
-def accorder(n: int, libelle: str) -> str:
-    """« 3 réalisées », « 1 prévue », « 2 en cours »: a count and its (lowercased) label."""
-    libelle = libelle.lower()
-    return f"{n} {libelle}{'s' if n > 1 and not libelle.endswith('s') else ''}"

@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from clsante.bilan.models import CampagneBilan, ReponseBilan
 from clsante.contrats.models import Contrat
-from clsante.documents.contenus._commun import accorder
+from clsante.core.texte import pluriel
 from clsante.documents.structure import Definitions, Liste, Paragraphe, Section, Tableau, date_fr
+from clsante.programme.pilotage.arbre import ordre_fiche
 from clsante.territoires.models import Commune
 
 TITRE = "Ce qu'en disent les porteurs"
@@ -26,7 +27,10 @@ def section_campagne(contrat: Contrat, annee: int) -> Section:
     if campagne is None:
         texte = f"Aucune campagne de bilan n'a été ouverte pour {annee}."
         return Section(TITRE, 1, [Paragraphe(texte)])
-    fiches = list(campagne.fiches().select_related("porteur").order_by("numero"))
+    fiches = sorted(
+        campagne.fiches().select_related("axe", "porteur"),
+        key=lambda f: (f.axe.numero, ordre_fiche(f)),
+    )
     reponses = {
         r.fiche_id: r
         for r in campagne.reponses.select_related("repondu_par").prefetch_related(
@@ -55,7 +59,7 @@ def _chiffres(campagne: CampagneBilan, fiches, reponses: dict[int, ReponseBilan]
     return Definitions(
         [
             ("Campagne", f"{etat}, réponses attendues au {date_fr(campagne.date_limite)}"),
-            ("Réponses", f"{len(reponses)} sur {accorder(len(fiches), 'fiche')}"),
+            ("Réponses", f"{len(reponses)} sur {pluriel(len(fiches), 'fiche')}"),
             ("Publics atteints", lecture or "aucune réponse"),
         ]
     )

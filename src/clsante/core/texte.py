@@ -1,0 +1,14 @@
+"""French wording shared by pages, messages and documents."""
+
+from __future__ import annotations
+
+
+def pluriel(n: int, singulier: str, pluriel: str | None = None) -> str:
+    """A count and its words, agreed: « 1 porteur », « 3 porteurs », « 0 fiche créée ».
+
+    French keeps the singular for 0 and 1. The plural is the singular plus « s » unless
+    given (« fiches créées ») or the word already ends in s, x or z (« en cours »).
+    """
+    if pluriel is None:
+        pluriel = singulier if singulier.endswith(("s", "x", "z")) else f"{singulier}s"
+    return f"{n} {singulier if abs(n) < 2 else pluriel}"
