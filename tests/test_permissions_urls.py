@@ -116,6 +116,7 @@ REGLES: dict[str, Regle] = {
     "imports:import": Regle("import", COORDINATION),
     "imports:correspondre": Regle("import", dict.fromkeys(ROLES, 405), post_seul=True),
     "imports:appliquer": Regle("import", dict.fromkeys(ROLES, 405), post_seul=True),
+    "imports:abandonner": Regle("import", dict.fromkeys(ROLES, 405), post_seul=True),
 }
 OBJETS_SANS_CONTRAT = {"schema", "modele"}
 

@@ -1,11 +1,13 @@
 """Import a directory: organisations and their contacts, one row per contact.
 
 The organisation columns repeat on each row of its contacts; a row with an organisation and
-no contact name only creates or completes the organisation. An organisation is found by
-its name (case and accents ignored), a contact by its organisation and e-mail, or else its
-first and last names. Importing the same file again changes nothing. Organisations take
-part in a contract through its fiches, signatures and instances (``contrats.annuaire``):
-one imported alone is in CLSanté's directory but is not yet an actor of the contract.
+no contact name only completes the organisation. The import only touches the actors of the
+contract (``contrats.annuaire``: organisations named by its fiches, signatures and
+instances), found by name (case and accents ignored); their contacts are found by e-mail,
+or else first and last names. Any other organisation is a row error: it may belong to other
+contracts, and one created here would be an actor of none (no link ties an organisation to
+a contract), invisible in the contract's directory, and refused by the next import. Name it
+in the programme first. Importing the same file again changes nothing.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from clsante.contrats.annuaire import acteurs_du_contrat
 from clsante.imports import valeurs as v
 from clsante.imports.champs import normaliser, titre_de
+from clsante.imports.correspondance import lignes_de_donnees
+from clsante.imports.erreurs import ImportInvalide
 from clsante.imports.lecture import Classeur
-from clsante.imports.programme import lignes_de_donnees
 from clsante.organisations.models import Contact, Organisation
 
 CHAMPS_ORG = ("type", "secteur", "siret", "commune")
@@ -29,6 +33,8 @@ CHAMPS_CONTACT = ("prenom", "nom", "fonction", "email", "telephone")
 class LigneAnnuaire:
     ligne: int
     organisation: str = ""
+    colonne: str = ""  # the title of the organisation column
+    org_id: int | None = None
     org: dict = field(default_factory=dict)
     contact: dict = field(default_factory=dict)
     erreurs: list[str] = field(default_factory=list)
@@ -59,6 +65,7 @@ def _lire(numero: int, cellules: dict, communes: dict) -> LigneAnnuaire:
         return v.texte(cellules[cle][1]) if cle in cellules else ""
 
     ligne.organisation = brut("organisation")[:200]
+    ligne.colonne = cellules["organisation"][0] if "organisation" in cellules else "Organisation"
     if not ligne.organisation:
         erreur("organisation", "le nom de l'organisation est obligatoire")
     for cle, table in (("type", TYPES), ("secteur", SECTEURS)):
@@ -111,36 +118,53 @@ def _communes(contrat) -> dict[str, list[int]]:
 
 
 def analyser(contrat, classeur: Classeur, correspondance: dict) -> dict:
-    """The report of what importing the directory would do (nothing is written)."""
+    """The report of what importing the directory would do (nothing is written).
+
+    Only the actors of the contract are looked at: a row naming any other organisation is
+    an error that says neither whether it exists nor anything about it.
+    """
     communes = _communes(contrat)
     lignes = [_lire(n, c, communes) for n, c in lignes_de_donnees(classeur, correspondance)]
-    organisations = {normaliser(o.nom): o for o in Organisation.objects.all()}
+    acteurs = [a.organisation for a in acteurs_du_contrat(contrat, avec_contacts=True).values()]
+    organisations = {normaliser(o.nom): o for o in acteurs}
     contacts = {}
-    for c in Contact.objects.select_related("organisation"):
-        contacts[_cle_contact(normaliser(c.organisation.nom), c.email, c.prenom, c.nom)] = c
-    nouvelles = {}
+    for org in acteurs:
+        for c in org.contacts.all():
+            contacts[_cle_contact(org.pk, c.email, c.prenom, c.nom)] = c
     for ligne in lignes:
+        org = organisations.get(normaliser(ligne.organisation))
+        if org is None and not ligne.erreurs:
+            ligne.erreurs.append(
+                f"Ligne {ligne.ligne}, colonne « {ligne.colonne} » : « {ligne.organisation} » "
+                "ne prend pas part à ce contrat ; nommez-la d'abord dans le programme (porteur, "
+                "partenaire ou financeur d'une fiche), puis importez ses contacts"
+            )
         if ligne.erreurs:
             ligne.action = "erreur"
             continue
-        cle_org = normaliser(ligne.organisation)
-        org = organisations.get(cle_org)
-        if org is None and cle_org not in nouvelles:
-            nouvelles[cle_org] = ligne.organisation
-            ligne.changements.append("organisation créée")
-        elif org is not None:
-            diff = [c for c, val in ligne.org.items() if getattr(org, c) != val]
-            ligne.changements += [f"organisation : {c.removesuffix('_id')}" for c in diff]
-        if ligne.contact:
-            c = ligne.contact
-            existant = contacts.get(_cle_contact(cle_org, c.get("email"), c.get("prenom"),
-                                                 c.get("nom")))  # fmt: skip
-            if existant is None:
-                ligne.changements.append("contact créé")
-            else:
-                diff = [k for k, val in c.items() if getattr(existant, k) != val]
-                ligne.changements += [f"contact : {k}" for k in diff]
-        ligne.action = "modifiee" if ligne.changements else "inchangee"
+        ligne.org_id = org.pk
+        _comparer(ligne, org, contacts)
+    return _rapport(lignes)
+
+
+def _comparer(ligne: LigneAnnuaire, org: Organisation, contacts: dict) -> None:
+    diff = [c for c, val in ligne.org.items() if getattr(org, c) != val]
+    ligne.changements += [f"organisation : {c.removesuffix('_id')}" for c in diff]
+    ligne.action = "modifiee" if diff else "inchangee"
+    if ligne.contact:
+        c = ligne.contact
+        existant = contacts.get(_cle_contact(org.pk, c.get("email"), c.get("prenom"), c.get("nom")))
+        if existant is None:
+            ligne.changements.append("contact créé")
+            ligne.action = "creee"
+            return
+        diff = [k for k, val in c.items() if getattr(existant, k) != val]
+        ligne.changements += [f"contact : {k}" for k in diff]
+        if diff:
+            ligne.action = "modifiee"
+
+
+def _rapport(lignes: list[LigneAnnuaire]) -> dict:
     erreurs = [e for ligne in lignes for e in ligne.erreurs]
     if not lignes:
         erreurs.append("Le fichier ne contient aucune ligne de données sous les en-têtes.")
@@ -152,16 +176,7 @@ def analyser(contrat, classeur: Classeur, correspondance: dict) -> dict:
             {
                 "ligne": ligne.ligne,
                 "numero": "",
-                "titre": " ".join(
-                    p
-                    for p in (
-                        ligne.organisation,
-                        "—",
-                        ligne.contact.get("prenom", ""),
-                        ligne.contact.get("nom", ""),
-                    )
-                    if p  # fmt: skip
-                ).rstrip(" —"),
+                "titre": _titre(ligne),
                 "action": ligne.action,
                 "changements": ligne.changements,
                 "erreurs": ligne.erreurs,
@@ -172,40 +187,42 @@ def analyser(contrat, classeur: Classeur, correspondance: dict) -> dict:
         "erreurs": erreurs,
         "avertissements": [],
         "totaux": totaux,
-        "organisations_creees": sorted(nouvelles.values()),
         "_donnees": [
-            {"organisation": ligne.organisation, "org": ligne.org, "contact": ligne.contact}
+            {"org_id": ligne.org_id, "org": ligne.org, "contact": ligne.contact}
             for ligne in lignes
-            if ligne.action == "modifiee"
+            if ligne.action in ("creee", "modifiee")
         ],
     }
 
 
-def _cle_contact(org: str, email: str | None, prenom: str | None, nom: str | None) -> tuple:
+def _titre(ligne: LigneAnnuaire) -> str:
+    personne = " ".join(p for p in (ligne.contact.get("prenom"), ligne.contact.get("nom")) if p)
+    return f"{ligne.organisation} — {personne}" if personne else ligne.organisation
+
+
+def _cle_contact(org: int, email: str | None, prenom: str | None, nom: str | None) -> tuple:
     if email:
         return (org, "email", email.lower())
     return (org, "nom", normaliser(prenom), normaliser(nom))
 
 
 @transaction.atomic
-def ecrire(rapport: dict) -> int:
-    """Write the rows a report found to change; returns how many."""
+def ecrire(contrat, rapport: dict) -> int:
+    """Write the rows a report found to change; returns how many.
+
+    Only organisations that are actors of the contract, and their contacts, are written.
+    """
     if rapport["erreurs"]:
-        raise ValueError("Le fichier contient des erreurs : rien n'a été importé.")
-    organisations = {normaliser(o.nom): o for o in Organisation.objects.all()}
+        raise ImportInvalide(rapport["erreurs"])
+    acteurs = acteurs_du_contrat(contrat)
     for donnees in rapport["_donnees"]:
-        cle = normaliser(donnees["organisation"])
-        org = organisations.get(cle)
-        if org is None:
-            org = Organisation(
-                nom=donnees["organisation"],
-                type=Organisation.Type.AUTRE,
-                secteur=Organisation.Secteur.AUTRE,
-            )
-        for champ, valeur in donnees["org"].items():
-            setattr(org, champ, valeur)
-        org.save()
-        organisations[cle] = org
+        if donnees["org_id"] not in acteurs:
+            raise ImportInvalide(["Une organisation ne prend plus part au contrat."])
+        org = acteurs[donnees["org_id"]].organisation
+        if donnees["org"]:
+            for champ, valeur in donnees["org"].items():
+                setattr(org, champ, valeur)
+            org.save()
         if contact := donnees["contact"]:
             _ecrire_contact(org, contact)
     return len(rapport["_donnees"])

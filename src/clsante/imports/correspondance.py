@@ -141,3 +141,23 @@ def manquants(type_: str, colonnes: list[str]) -> list[str]:
             titres = " ou ".join(f"« {champs(type_)[c].titre} »" for c in groupe)
             messages.append(f"Associez une colonne au champ {titres}.")
     return messages
+
+
+def lignes_de_donnees(classeur: Classeur, correspondance: dict) -> list[tuple[int, dict]]:
+    """(row number, {field: (column title, raw value)}) for each non-empty data row."""
+    lignes = classeur.feuilles.get(correspondance["feuille"], [])
+    n_entetes = correspondance["ligne_entetes"]
+    entetes = lignes[n_entetes - 1] if 0 < n_entetes <= len(lignes) else []
+    colonnes = correspondance["colonnes"]
+    resultat = []
+    for numero in range(correspondance["premiere_ligne"], len(lignes) + 1):
+        ligne = lignes[numero - 1]
+        if not any(str(c).strip() for c in ligne):
+            continue
+        cellules = {}
+        for i, cle in enumerate(colonnes):
+            if cle:
+                titre = str(entetes[i]).strip() if i < len(entetes) else f"colonne {i + 1}"
+                cellules[cle] = (titre, ligne[i] if i < len(ligne) else "")
+        resultat.append((numero, cellules))
+    return resultat

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from django.db import transaction
 
 from clsante.imports.champs import normaliser
+from clsante.imports.erreurs import ImportInvalide
 from clsante.imports.programme import Analyse, FichePlan
 from clsante.organisations.models import Organisation
 from clsante.programme.avenants import instantane
@@ -20,10 +21,7 @@ from clsante.programme.models import Axe, FicheAction, Financement, Indicateur, 
 from clsante.programme.services_fiche import creer_fiche, modifier_fiche, types_avenant
 
 Progression = Callable[[int], None]
-
-
-class ImportInvalide(Exception):
-    pass
+__all__ = ["ImportInvalide", "ecrire"]
 
 
 class _Ecrivain:
@@ -133,7 +131,7 @@ def ecrire(
 ) -> dict[str, int]:
     """Apply an analysis without errors; returns the counts of created and modified fiches."""
     if analyse.erreurs:
-        raise ImportInvalide("Le fichier contient des erreurs : rien n'a été importé.")
+        raise ImportInvalide(analyse.erreurs)
     comptes = {"creee": 0, "modifiee": 0, "inchangee": 0}
     with transaction.atomic():
         ecrivain = _Ecrivain(analyse, auteur, motif)

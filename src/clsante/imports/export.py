@@ -18,6 +18,7 @@ from clsante.core.tableaux import Colonne
 from clsante.imports.champs import FINANCEMENTS_MAX, champs, nom_machine
 from clsante.imports.modele import FINANCEMENTS_MODELE, colonnes
 from clsante.programme.models import Financement
+from clsante.programme.pilotage.arbre import ordre_fiche
 
 TYPES = {"axe_numero": "integer", "date_debut": "date", "date_fin": "date"}
 
@@ -97,11 +98,7 @@ def fiches(contrat):
         )
         .order_by("axe__numero", "pk")
     )
-    return sorted(qs, key=lambda f: (f.axe.numero, _cle_numero(f.numero)))
-
-
-def _cle_numero(numero: str) -> tuple:
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in numero.split("."))
+    return sorted(qs, key=lambda f: (f.axe.numero, ordre_fiche(f)))
 
 
 def nombre_financements(contrat) -> int:

@@ -24,6 +24,7 @@ class Import(models.Model):
         EN_COURS = "en_cours", "Import en cours"
         TERMINE = "termine", "Terminé"
         ECHEC = "echec", "Échec"
+        ABANDONNE = "abandonne", "Abandonné"
 
     contrat = models.ForeignKey(Contrat, on_delete=models.CASCADE, related_name="imports")
     type = models.CharField(max_length=20, choices=TypeImport.choices)
@@ -37,6 +38,7 @@ class Import(models.Model):
     rapport = models.JSONField(default=dict, blank=True)
     lignes_total = models.PositiveIntegerField(default=0)
     cree_le = models.DateTimeField("créé le", auto_now_add=True)
+    demarre_le = models.DateTimeField("démarré le", null=True, blank=True)
     termine_le = models.DateTimeField("terminé le", null=True, blank=True)
 
     class Meta:
@@ -48,6 +50,16 @@ class Import(models.Model):
     @property
     def erreurs(self) -> list[str]:
         return self.rapport.get("erreurs", [])
+
+    @property
+    def interrompu(self) -> bool:
+        """Stopped by a restart of the server: nothing was written, it can be run again."""
+        return self.statut == self.Statut.ECHEC and self.rapport.get("interrompu", False)
+
+    @property
+    def abandonnable(self) -> bool:
+        attente = (self.Statut.A_CORRESPONDRE, self.Statut.A_VALIDER)
+        return self.statut in attente or (self.interrompu and bool(self.fichier))
 
 
 class Correspondance(models.Model):

@@ -14,4 +14,5 @@ urlpatterns = [
     path("imports/<int:pk>/", views.page_import, name="import"),
     path("imports/<int:pk>/correspondance/", views.correspondre, name="correspondre"),
     path("imports/<int:pk>/appliquer/", views.appliquer, name="appliquer"),
+    path("imports/<int:pk>/abandonner/", views.abandonner, name="abandonner"),
 ]

@@ -25,6 +25,9 @@ TITRES = {"programme": "Importer un programme", "annuaire": "Importer un annuair
 def contrat_fichiers(request: HttpRequest, pk: int) -> HttpResponse:
     contrat = contrat_visible(request, pk)
     peut_modifier = contrat.peut_modifier(request.user)
+    if peut_modifier:
+        for imp in contrat.imports.filter(statut=Import.Statut.EN_COURS):
+            services.constater_interruption(imp)
     context = {
         "title": f"Import et export — {contrat.nom}",
         "breadcrumb_data": fil_ariane(contrat, "Import et export"),
@@ -89,6 +92,7 @@ def _form_correspondance(imp: Import, classeur, data=None) -> CorrespondanceForm
 
 def page_import(request: HttpRequest, pk: int) -> HttpResponse:
     imp = _import_modifiable(request, pk)
+    services.constater_interruption(imp)
     contrat = imp.contrat
     context = {
         "title": f"{TITRES[imp.type]} — {imp.nom_fichier}",
@@ -134,19 +138,41 @@ def correspondre(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("imports:import", imp.pk)
 
 
+def _bilan(totaux: dict[str, int], quoi: str) -> str:
+    """« 1 ligne créée, 2 modifiées, 0 inchangée » (French agreement: plural above 1)."""
+
+    def accord(nombre: int, mot: str) -> str:
+        return f"{mot}s" if nombre > 1 else mot
+
+    c, m, i = totaux["creee"], totaux["modifiee"], totaux["inchangee"]
+    return (
+        f"{c} {accord(c, quoi)} {accord(c, 'créée')}, {m} {accord(m, 'modifiée')}, "
+        f"{i} {accord(i, 'inchangée')}"
+    )
+
+
 @require_POST
 def appliquer(request: HttpRequest, pk: int) -> HttpResponse:
     imp = _import_modifiable(request, pk)
-    if imp.statut != Import.Statut.A_VALIDER or imp.erreurs:
+    pret = imp.statut == Import.Statut.A_VALIDER and not imp.erreurs
+    if not (pret or (imp.interrompu and imp.fichier)):
         messages.error(request, "Cet import ne peut pas être appliqué : corrigez le fichier.")
         return redirect("imports:import", imp.pk)
     services.appliquer(imp)
     if imp.statut == Import.Statut.TERMINE:
-        totaux = imp.rapport["totaux"]
-        quoi = "lignes" if imp.type == TypeImport.ANNUAIRE else "fiches"
-        messages.success(
-            request,
-            f"Import terminé : {totaux['creee']} {quoi} créées, {totaux['modifiee']} modifiées, "
-            f"{totaux['inchangee']} inchangées.",
-        )
+        quoi = "ligne" if imp.type == TypeImport.ANNUAIRE else "fiche"
+        messages.success(request, f"Import terminé : {_bilan(imp.rapport['totaux'], quoi)}.")
     return redirect("imports:import", imp.pk)
+
+
+@require_POST
+def abandonner(request: HttpRequest, pk: int) -> HttpResponse:
+    imp = _import_modifiable(request, pk)
+    if not imp.abandonnable:
+        messages.error(request, "Cet import n'est pas en attente : il ne peut pas être abandonné.")
+        return redirect("imports:import", imp.pk)
+    services.abandonner(imp)
+    messages.success(
+        request, f"Import abandonné : le fichier « {imp.nom_fichier} » a été supprimé."
+    )
+    return redirect("imports:contrat", imp.contrat_id)
