@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from clsante.comptes.models import Utilisateur
 from clsante.programme.models import Mesure
@@ -46,7 +47,8 @@ def test_history_includes_indicator_values_and_financing(morlaix):
     ligne.montant = 1234
     ligne.save()
     texte = client_de("coordinatrice.morlaix").get(_url(fiche)).text
-    assert "Création — Valeur de l&#x27;indicateur" in texte
+    assert f"Création — Valeur de l&#x27;indicateur « {escape(indicateur.libelle)} »" in texte
+    assert "élément supprimé" not in texte
     assert "<strong>Valeur</strong> : 17" in texte
     assert "<strong>Montant (€)</strong> :" in texte
     assert "→ 1\u202f234" in texte

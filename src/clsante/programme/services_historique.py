@@ -52,7 +52,12 @@ class _Libelles:
     def __init__(self, records_par_modele: dict[type[models.Model], list]) -> None:
         ids: dict[type[models.Model], set] = defaultdict(set)
         for model, records in records_par_modele.items():
-            for f in _champs(model):
+            # A measure is named after its indicator, which is not one of its shown fields.
+            relations = [
+                *_champs(model),
+                *[f for f in model._meta.concrete_fields if f.name == "indicateur"],
+            ]
+            for f in relations:
                 if f.is_relation:
                     ids[f.related_model].update(
                         v for r in records if (v := getattr(r, f.attname)) is not None
