@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 CLSANTE := $(BIN)/clsante
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in e-mails point at the server `make run` starts.
+export CLSANTE_URL_SITE ?= http://$(HOST):$(PORT)
 
 CONTRATS ?= 1200
 GRAINE ?= 42
