@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import contextvars
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -49,6 +52,51 @@ def _courriel(notification: Notification, adresse: str) -> Courriel:
         adresse=adresse,
         sujet=sujet,
         corps=render_to_string("notifications/courriel.txt", contexte),
+    )
+
+
+# While reminders are prepared, mails wait here so that each person gets one mail per run.
+_en_attente: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
+    "courriels_en_attente", default=None
+)
+
+
+@contextlib.contextmanager
+def courriels_regroupes() -> Iterator[None]:
+    """Queue one mail per person for all the notifications made inside the block."""
+    attente: dict[int, list[Notification]] = defaultdict(list)
+    jeton = _en_attente.set(attente)
+    try:
+        yield
+    finally:
+        _en_attente.reset(jeton)
+    # A producer that failed rolled its notifications back: mail only those that were kept.
+    gardees = set(
+        Notification.objects.filter(
+            pk__in=[n.pk for notifications in attente.values() for n in notifications]
+        ).values_list("pk", flat=True)
+    )
+    for notifications in attente.values():
+        if notifications := [n for n in notifications if n.pk in gardees]:
+            _mettre_en_file(notifications)
+
+
+def _mettre_en_file(notifications: list[Notification]) -> None:
+    premiere = notifications[0]
+    adresse = premiere.destinataire.email
+    if len(notifications) == 1:
+        _courriel(premiere, adresse).save()
+        return
+    contexte = {
+        "destinataire": premiere.destinataire,
+        "rappels": [(n, url_absolue(n.lien)) for n in notifications],
+        "url_preferences": url_absolue("/notifications/preferences/"),
+    }
+    Courriel.objects.create(
+        destinataire=premiere.destinataire,
+        adresse=adresse,
+        sujet=f"[CLSanté] {len(notifications)} rappels vous concernent",
+        corps=render_to_string("notifications/courriel_groupe.txt", contexte),
     )
 
 
@@ -106,7 +154,11 @@ def notifier(
                     dans_application=dans_application,
                 )
                 if par_courriel:
-                    _courriel(notification, personne.email).save()
+                    attente = _en_attente.get()
+                    if attente is None:
+                        _courriel(notification, personne.email).save()
+                    else:
+                        attente[personne.pk].append(notification)
         except IntegrityError:  # the same key was written concurrently: already notified
             continue
         nombre += 1

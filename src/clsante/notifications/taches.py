@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 from clsante.notifications.resume import produire_resumes, resume_du
+from clsante.notifications.services import courriels_regroupes
 
 
 @dataclass
@@ -23,16 +24,18 @@ class BilanRappels:
 def preparer_rappels(aujourdhui: datetime.date, *, resume: bool | None = None) -> BilanRappels:
     """Run every producer of settings.CLSANTE_RAPPELS, then the weekly digest when due.
 
-    A producer that cannot be loaded or fails is reported and the others still run.
+    A producer that cannot be loaded or fails is reported and the others still run. Each
+    person gets one mail for all the day's reminders (the digest keeps its own mail).
     """
     bilan = BilanRappels()
-    for chemin in settings.CLSANTE_RAPPELS:
-        try:
-            producteur = import_string(chemin)
-        except ImportError as erreur:
-            bilan.erreurs.append(f"Producteur de rappels introuvable : {chemin} ({erreur}).")
-            continue
-        _executer(bilan, chemin, lambda producteur=producteur: producteur(aujourdhui))
+    with courriels_regroupes():  # one mail per person for the day's reminders
+        for chemin in settings.CLSANTE_RAPPELS:
+            try:
+                producteur = import_string(chemin)
+            except ImportError as erreur:
+                bilan.erreurs.append(f"Producteur de rappels introuvable : {chemin} ({erreur}).")
+                continue
+            _executer(bilan, chemin, lambda producteur=producteur: producteur(aujourdhui))
     if resume if resume is not None else resume_du(aujourdhui):
         _executer(bilan, "résumé hebdomadaire", lambda: produire_resumes(aujourdhui))
     return bilan
