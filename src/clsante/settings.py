@@ -177,6 +177,18 @@ CLSANTE_RAPPELS = [
     "clsante.bilan.rappels.produire",
 ]
 
+# Per-process memory cache: no cache service to run. It holds the observatory's aggregates
+# and rendered fragments (keyed by data fingerprints, so never stale). 5,000 entries: the
+# default 300 evicted the dashboards under load. Sessions stay in the database: with a
+# per-process cache, a logout in one worker would not end the session in the others.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "clsante",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+
 CSRF_FAILURE_VIEW = "clsante.core.views.csrf_refuse"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = _env_bool("CLSANTE_HTTPS")

@@ -1,4 +1,6 @@
-from django.db.models import Count, Prefetch
+from collections import Counter
+
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -10,11 +12,13 @@ from clsante.territoires.models import Commune
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     contrat = contrat_visible(request, pk)
-    axes = contrat.axes.prefetch_related(
-        "objectifs",
-        Prefetch("fiches", queryset=FicheAction.objects.select_related("porteur")),
+    axes = list(
+        contrat.axes.prefetch_related(
+            Prefetch("fiches", queryset=FicheAction.objects.select_related("porteur"))
+        )
     )
-    fiches_par_statut = contrat.fiches.values("statut").annotate(n=Count("pk")).order_by("statut")
+    # Counted from the fiches listed below (every fiche belongs to an axe of its contract).
+    fiches_par_statut = Counter(f.statut for axe in axes for f in axe.fiches.all())
     # Newest first: the first one is the diagnosis shown, all are listed as documents.
     diagnostics = list(
         contrat.diagnostics.select_related("auteur").prefetch_related(
@@ -67,6 +71,6 @@ def document_diagnostic(request: HttpRequest, pk: int, diagnostic_pk: int) -> Fi
     )
 
 
-def _libelles_statuts(rows) -> list[tuple[str, int]]:
+def _libelles_statuts(comptes: Counter) -> list[tuple[str, int]]:
     labels = dict(FicheAction.Statut.choices)
-    return [(labels[r["statut"]], r["n"]) for r in rows]
+    return [(labels[statut], comptes[statut]) for statut in sorted(comptes)]

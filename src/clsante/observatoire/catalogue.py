@@ -18,6 +18,8 @@ FACETTES_SIMPLES = ("type_porteur", "region", "departement", "statut", "generati
 FACETTES = FACETTES_CODES + FACETTES_SIMPLES
 CHAMPS_SIMPLES = ("type_porteur", "region__code", "departement__code", "statut", "generation")
 TAILLE_MAX_VALEUR = 60
+# Up to this many matching actions, facets are counted from their rows (see `compter`).
+LIGNES_COMPTEES_ICI = 5000
 
 
 @dataclass
@@ -66,7 +68,30 @@ def _codes_possibles(facette: str) -> list[str]:
 
 
 def compter(actions: QuerySet[IndexAction]) -> tuple[int, dict[str, Counter]]:
-    """The number of actions and each facet value's count, computed by the database.
+    """The number of actions and each facet value's count.
+
+    A search usually matches a few hundred actions: reading their facet fields and counting
+    here is several times faster than asking the database for a hundred conditional counts.
+    Past `LIGNES_COMPTEES_ICI` rows (browsing everything), the database counts.
+    """
+    champs = (*FACETTES_CODES, *CHAMPS_SIMPLES)
+    lignes = list(actions.order_by().values_list(*champs)[: LIGNES_COMPTEES_ICI + 1])
+    if len(lignes) > LIGNES_COMPTEES_ICI:
+        return compter_en_sql(actions)
+    comptes = {f: Counter() for f in FACETTES}
+    for i, facette in enumerate(FACETTES_CODES):
+        tous = Counter(" ".join(ligne[i] for ligne in lignes).split())
+        comptes[facette] = Counter({c: tous[c] for c in _codes_possibles(facette) if tous[c]})
+    groupes = Counter(ligne[len(FACETTES_CODES) :] for ligne in lignes)
+    for valeurs, n in groupes.items():
+        for facette, valeur in zip(FACETTES_SIMPLES, valeurs, strict=True):
+            if valeur not in ("", None):
+                comptes[facette][str(valeur)] += n
+    return len(lignes), comptes
+
+
+def compter_en_sql(actions: QuerySet[IndexAction]) -> tuple[int, dict[str, Counter]]:
+    """The same counts, computed by the database.
 
     Code facets are counted with one conditional count per grid code, all in one query;
     the simple facets with one GROUP BY over their combinations (a few hundred groups, not

@@ -23,18 +23,20 @@ from clsante.observatoire.couverture import (
 )
 from clsante.observatoire.inventaire import LigneInventaire, inventaire
 from clsante.observatoire.perimetre import Perimetre
-from clsante.observatoire.versions import cle, en_cache, version_communes, version_contrats
+from clsante.observatoire.versions import cle, en_cache, version_donnees
 
 
 class Resultats:
     """One request's access to the cached aggregates: the data versions are read once."""
 
-    def __init__(self) -> None:
+    def __init__(self, version: str | None = None) -> None:
         self._empreintes: dict[str, str] = {}
+        if version is not None:
+            self.version = version  # already read by the caller in this request
 
     @cached_property
     def version(self) -> str:
-        return version_contrats() + "|" + version_communes()
+        return version_donnees()
 
     def _cle(self, espace: str, contrats: QuerySet[Contrat], *parties) -> str:
         sql = str(contrats.query)

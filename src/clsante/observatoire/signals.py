@@ -1,4 +1,4 @@
-"""Re-index a fiche in the public catalogue whenever it, its coding or its contract changes."""
+"""Re-index the public catalogue whenever a fiche, its coding, contract or porteur changes."""
 
 from django.db import transaction
 from django.db.models.signals import post_save
@@ -7,6 +7,7 @@ from django.dispatch import receiver
 from clsante.contrats.models import Contrat
 from clsante.grille.models import CodageISTS
 from clsante.observatoire.indexation import reindexer, reindexer_fiche
+from clsante.organisations.models import Organisation
 from clsante.programme.models import FicheAction
 
 
@@ -26,3 +27,12 @@ def codage_enregistre(sender, instance: CodageISTS, raw=False, **kwargs) -> None
 def contrat_enregistre(sender, instance: Contrat, raw=False, created=False, **kwargs) -> None:
     if not raw and not created:
         transaction.on_commit(lambda: reindexer(Contrat.objects.filter(pk=instance.pk)))
+
+
+@receiver(post_save, sender=Organisation)
+def organisation_enregistree(sender, instance: Organisation, raw=False, created=False, **kwargs):
+    """A porteur's name is indexed (searchable) and shown in the catalogue's results."""
+    if raw or created:
+        return
+    porte = Contrat.objects.filter(publie=True, fiches__porteur=instance).values("pk")
+    transaction.on_commit(lambda: reindexer(Contrat.objects.filter(pk__in=porte)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, Max, Sum
 
 from clsante.contrats.models import Contrat
@@ -44,6 +45,27 @@ def version_communes() -> str:
         epci=Count("epci"),
     )
     return "|".join(str(v) for v in communes.values())
+
+
+def version_donnees() -> str:
+    """Both versions above (what the observatory's figures read), in one query.
+
+    Every observatory page reads them: one round trip instead of three.
+    """
+    q = connection.ops.quote_name
+    contrats = q(Contrat._meta.db_table)
+    liens = q(Contrat.communes.through._meta.db_table)
+    communes = q(Commune._meta.db_table)
+    sql = (
+        f"SELECT * FROM (SELECT COUNT(*), MAX({q('modifie_le')}), SUM({q('version')}) "
+        f"FROM {contrats}) c, (SELECT COUNT(*), MAX({q('id')}) FROM {liens}) l, "
+        f"(SELECT COUNT(*), SUM({q('population')}), SUM({q('grille_densite')}), "
+        f"SUM({q('population_qpv')}), SUM({q('indice_defavorisation')}), "
+        f"COUNT({q('epci_id')}) FROM {communes}) g"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return "|".join(map(str, cursor.fetchone()))
 
 
 def version_index() -> str:

@@ -1,6 +1,10 @@
+import datetime
+from collections.abc import Callable
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from clsante.contrats.models import Contrat
 from clsante.core.tableaux import exporter, reponse_schema
@@ -12,6 +16,7 @@ from clsante.observatoire.perimetre import contrats_comptes, perimetre_depuis
 from clsante.observatoire.profils import profils
 from clsante.observatoire.rendu_carte import carte_couverture
 from clsante.observatoire.resultats import Resultats
+from clsante.observatoire.versions import cle, en_cache, version_donnees
 from clsante.programme.models import FicheAction
 
 PROFILS_PAR_PAGE = 12
@@ -27,43 +32,70 @@ def _contexte(request: HttpRequest):
     return form, valeurs, contrats, perimetre_depuis(request.GET, request.user)
 
 
-def inventaire_view(request: HttpRequest) -> HttpResponse:
+def _contenu_en_cache(
+    request: HttpRequest, espace: str, contenu: Callable[[HttpRequest, Resultats], str]
+) -> str:
+    """The page's content, rendered once for the same data, query and reader's scope.
+
+    What these pages show depends on the query string, today's date (the default dates),
+    the reader's region (the default territory), the contracts the reader may count, and
+    the contracts' and communes' data: the key holds all of them, so two readers share an
+    entry only when they would see the same page, and a data change shows at once.
+    """
+    ids = contrats_comptes(request.user).order_by("pk").values_list("pk", flat=True)
+    version = version_donnees()
+    cle_cache = cle(
+        espace,
+        version,
+        cle("contrats", ",".join(map(str, ids))),
+        getattr(request.user, "region_ars_id", None),
+        datetime.date.today(),
+        request.GET.urlencode(),
+    )
+    return en_cache(cle_cache, lambda: contenu(request, Resultats(version)))
+
+
+def _page(request: HttpRequest, titre: str, contenu: str) -> HttpResponse:
+    return render(request, "observatoire/page.html", {"title": titre, "contenu": contenu})
+
+
+def _contenu_inventaire(request: HttpRequest, resultats: Resultats) -> str:
     form, v, contrats, perimetre = _contexte(request)
-    lignes = Resultats().inventaire(contrats, perimetre, v["debut"], v["fin"], v["date"])
+    lignes = resultats.inventaire(contrats, perimetre, v["debut"], v["fin"], v["date"])
     tot = total(lignes)
-    gens = generations([*lignes, tot])
-    cols = colonnes.inventaire(gens)
-    export = exporter(request.GET.get("format", ""), "inventaire-cls", "Inventaire", cols, lignes)
-    if export:
-        return export
     context = {
-        "title": "Inventaire des contrats locaux de santé",
         "form": form,
         "valeurs": v,
         "perimetre": perimetre,
         "lignes": lignes,
         "total": tot,
-        "generations": gens,
+        "generations": generations([*lignes, tot]),
         "onglet": "inventaire",
     }
-    return render(request, "observatoire/inventaire.html", context)
+    return render_to_string("observatoire/_inventaire.html", context, request=request)
 
 
-def couverture_view(request: HttpRequest) -> HttpResponse:
+def inventaire_view(request: HttpRequest) -> HttpResponse:
+    if request.GET.get("format"):
+        form, v, contrats, perimetre = _contexte(request)
+        lignes = Resultats().inventaire(contrats, perimetre, v["debut"], v["fin"], v["date"])
+        cols = colonnes.inventaire(generations([*lignes, total(lignes)]))
+        export = exporter(request.GET["format"], "inventaire-cls", "Inventaire", cols, lignes)
+        if export:
+            return export
+    contenu = _contenu_en_cache(request, "page-inventaire", _contenu_inventaire)
+    return _page(request, "Inventaire des contrats locaux de santé", contenu)
+
+
+def _contenu_couverture(request: HttpRequest, resultats: Resultats) -> str:
     form, v, contrats, perimetre = _contexte(request)
-    resultats = Resultats()
     lignes, tot, attributs = resultats.couverture(contrats, perimetre, v["date"])
-    cols = colonnes.couverture(attributs)
-    export = exporter(request.GET.get("format", ""), "couverture-cls", "Couverture", cols, lignes)
-    if export:
-        return export
     try:
         parts = resultats.parts_par_departement(contrats, v["date"])
         carte, erreur_carte = carte_couverture(parts, perimetre), None
     except CarteIndisponible as exc:
         carte, erreur_carte = None, str(exc)
     context = {
-        "title": "Couverture du territoire par les contrats locaux de santé",
         "form": form,
         "valeurs": v,
         "perimetre": perimetre,
@@ -75,7 +107,19 @@ def couverture_view(request: HttpRequest) -> HttpResponse:
         "non_couverts": resultats.non_couverts(contrats, perimetre, v["date"]),
         "onglet": "couverture",
     }
-    return render(request, "observatoire/couverture.html", context)
+    return render_to_string("observatoire/_couverture.html", context, request=request)
+
+
+def couverture_view(request: HttpRequest) -> HttpResponse:
+    if request.GET.get("format"):
+        form, v, contrats, perimetre = _contexte(request)
+        lignes, _, attributs = Resultats().couverture(contrats, perimetre, v["date"])
+        cols = colonnes.couverture(attributs)
+        export = exporter(request.GET["format"], "couverture-cls", "Couverture", cols, lignes)
+        if export:
+            return export
+    contenu = _contenu_en_cache(request, "page-couverture", _contenu_couverture)
+    return _page(request, "Couverture du territoire par les contrats locaux de santé", contenu)
 
 
 def profils_view(request: HttpRequest) -> HttpResponse:

@@ -8,10 +8,12 @@ from django.db.models import F, Value
 from django.db.models.functions import Concat
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 
 from clsante.grille.referentiel import grille
 from clsante.observatoire.catalogue import FACETTES, rechercher, similaires
 from clsante.observatoire.models import IndexAction
+from clsante.observatoire.versions import cle, en_cache, version_index
 from clsante.organisations.models import Organisation
 from clsante.programme.models import FicheAction
 from clsante.territoires.models import Departement, Region
@@ -71,8 +73,8 @@ def _ordre_titre(racines: list[str], filtres: dict[str, str]):
     return Concat("titre", Value("")) if racines or filtres else F("titre")
 
 
-@login_not_required
-def recherche(request: HttpRequest) -> HttpResponse:
+def _resultats(request: HttpRequest) -> str:
+    """The markup of the search form, facets and results for this query string."""
     texte = request.GET.get("q", "")[:200]
     filtres = {f: request.GET.get(f, "")[:60] for f in FACETTES if request.GET.get(f)}
     resultat = rechercher(texte, filtres)
@@ -84,11 +86,28 @@ def recherche(request: HttpRequest) -> HttpResponse:
     for item in page.object_list:
         item.themes_libelles = [libelle_theme(c) for c in item.thematiques.split()]
     context = {
-        "title": "Catalogue des actions des contrats locaux de santé",
         "q": texte,
         "page": page,
         "facettes": _facettes(resultat.comptes, filtres),
         "filtres": filtres,
+        "parametres": request.GET.urlencode(),
+    }
+    return render_to_string("catalogue/_resultats.html", context)
+
+
+@login_not_required
+def recherche(request: HttpRequest) -> HttpResponse:
+    """The catalogue's search page.
+
+    What it shows depends only on the query string and the published data, never on the
+    reader: the results' markup is cached, keyed by the query string and the index's
+    fingerprint (every change to a published fiche, its coding, contract or porteur
+    rewrites its index row, so it shows at the next request).
+    """
+    cle_cache = cle("catalogue-page", version_index(), request.GET.urlencode())
+    context = {
+        "title": "Catalogue des actions des contrats locaux de santé",
+        "resultats": en_cache(cle_cache, lambda: _resultats(request)),
     }
     return render(request, "catalogue/recherche.html", context)
 

@@ -1,7 +1,9 @@
 import time
 
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 
+from clsante.observatoire.context_processors import CLE_SYNTHETIQUES
 from clsante.observatoire.synthese import (
     donnees_synthetiques_presentes,
     generer_donnees_nationales,
@@ -42,6 +44,7 @@ class Command(BaseCommand):
             return
         else:
             self._generer(contrats, graine)
+        cache.delete(CLE_SYNTHETIQUES)  # this process's banner; the others' within minutes
         self.stdout.write(f"Durée : {time.monotonic() - debut:.1f} s.")
 
     def _generer(self, contrats: int, graine: int) -> None:
