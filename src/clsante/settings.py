@@ -177,6 +177,9 @@ CLSANTE_RAPPELS = [
     "clsante.bilan.rappels.produire",
 ]
 
+# Notices other apps add at the top of the home page: each is `f(request) -> str` (HTML or "").
+CLSANTE_ENCARTS_ACCUEIL = ["clsante.bilan.encarts.fiches_a_completer"]
+
 # Per-process memory cache: no cache service to run. It holds the observatory's aggregates
 # and rendered fragments (keyed by data fingerprints, so never stale). 5,000 entries: the
 # default 300 evicted the dashboards under load. Sessions stay in the database: with a

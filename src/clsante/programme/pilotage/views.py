@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from clsante.contrats.acces import contrat_visible
 from clsante.programme.pilotage import tableau
@@ -76,4 +78,6 @@ def tableau_de_bord(request: HttpRequest, pk: int) -> HttpResponse:
 def accueil(request: HttpRequest) -> HttpResponse:
     """« Mes contrats »: each visible contract with its progress, alerts and next meetings."""
     resumes = resumes_contrats(request.user, timezone.localdate())
-    return render(request, "core/accueil.html", {"resumes": resumes, "title": "Mes contrats"})
+    encarts = [import_string(chemin)(request) for chemin in settings.CLSANTE_ENCARTS_ACCUEIL]
+    context = {"resumes": resumes, "encarts": [e for e in encarts if e], "title": "Mes contrats"}
+    return render(request, "core/accueil.html", context)
