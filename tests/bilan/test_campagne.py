@@ -1,10 +1,13 @@
 """The progress of a campaign, one-click reminders and closing."""
 
 import datetime
+import re
+from html import unescape
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from clsante.notifications.models import Notification, TypeNotification
 from tests.bilan.conftest import repondue
@@ -24,7 +27,7 @@ def test_progress_counts_answered_and_pending_fiches(campagne, fiches_du_porteur
     assert response.status_code == 200
     assert f"{len(fiches_du_porteur)} / {demandees}" in response.text
     assert "Association Solidarités Trégor-Léon" in response.text
-    assert "A tout renseigné" in response.text
+    assert "Tout renseigné" in response.text
     assert "Relancer les porteurs qui n'ont pas répondu" in response.text
     assert "En retard" not in response.text
 
@@ -67,12 +70,68 @@ def test_relancer_says_when_nobody_is_left(campagne, fiches_du_porteur):
     assert not Notification.objects.exists()
 
 
+def _relances():
+    return Notification.objects.filter(type=TypeNotification.CAMPAGNE_RELANCE)
+
+
 @pytest.mark.django_db
-def test_each_click_reminds_again(campagne):
+def test_a_second_click_does_not_remind_the_same_people_twice(campagne):
     client = client_de("coordinatrice.morlaix")
-    client.post(_url(campagne, "relancer"))
-    client.post(_url(campagne, "relancer"))
-    assert Notification.objects.filter(type=TypeNotification.CAMPAGNE_RELANCE).count() == 2
+    client.post(_url(campagne, "relancer"), follow=True)
+    response = client.post(_url(campagne, "relancer"), follow=True)
+    assert (
+        escape("0 porteur relancé : tous l'ont été dans les dernières 24 heures") in response.text
+    )
+    assert _relances().count() == 1
+    assert _relances().get().courriels.count() == 1  # one mail, not two
+
+
+@pytest.mark.django_db
+def test_people_reminded_more_than_a_day_ago_are_reminded_again(campagne):
+    client = client_de("coordinatrice.morlaix")
+    client.post(_url(campagne, "relancer"), follow=True)
+    hier = timezone.now() - datetime.timedelta(hours=25)
+    _relances().update(cree_le=hier, cle=f"campagne-{campagne.pk}-relance-{hier:%Y-%m-%d}")
+    response = client.post(_url(campagne, "relancer"), follow=True)
+    assert "1 porteur relancé" in response.text
+    assert _relances().count() == 2
+
+
+@pytest.mark.django_db
+def test_a_porteur_just_invited_is_not_reminded_but_the_others_are(campagne, porteur_cpts):
+    from clsante.comptes.models import Utilisateur
+    from clsante.notifications.services import notifier
+
+    porteur = Utilisateur.objects.get(username="porteur.demo")
+    notifier(
+        [porteur],
+        TypeNotification.CAMPAGNE_OUVERTE,
+        "Invitation",
+        "",
+        cle=(f"campagne-{campagne.pk}-ouverture"),
+    )
+    response = client_de("coordinatrice.morlaix").post(_url(campagne, "relancer"), follow=True)
+    assert (
+        escape(
+            "1 porteur relancé (dans l'application et par courriel selon leurs préférences) ; "
+            "1 autre l'a été dans les dernières 24 heures."
+        )
+        in response.text
+    )
+    assert [n.destinataire for n in _relances()] == [porteur_cpts]
+
+
+@pytest.mark.django_db
+def test_a_reminder_of_another_campaign_does_not_count(campagne, poher):
+    from clsante.bilan.models import CampagneBilan
+
+    autre = CampagneBilan.objects.create(
+        contrat=poher, annee=2026, date_limite=timezone.localdate()
+    )
+    client_de("coordinatrice.morlaix").post(_url(campagne, "relancer"))
+    _relances().update(cle=f"campagne-{autre.pk}-relance-{timezone.localdate():%Y-%m-%d}")
+    response = client_de("coordinatrice.morlaix").post(_url(campagne, "relancer"), follow=True)
+    assert "1 porteur relancé" in response.text
 
 
 @pytest.mark.django_db
@@ -136,3 +195,44 @@ def test_the_empty_table_row_spans_exactly_the_table_columns(campagne, morlaix, 
     tableau = tableau[: tableau.index("</table>")]
     assert tableau.count('<th scope="col">') == colonnes
     assert f'<td colspan="{colonnes}">Aucune fiche action en cours' in tableau
+
+
+def _porteurs(page: str) -> list[str]:
+    """The organisations of the « Porteurs » table, in the order shown."""
+    tableau = page[page.index("Réponses par organisation porteuse") :]
+    tableau = tableau[: tableau.index("</table>")]
+    return re.findall(r'<th scope="row">(.*?)</th>', tableau)
+
+
+@pytest.mark.django_db
+def test_porteurs_are_sorted_like_a_french_index(campagne):
+    page = client_de("coordinatrice.morlaix").get(_url(campagne)).text
+    noms = [unescape(nom) for nom in _porteurs(page)]
+    assert noms.index("Centre social et culturel des Hauts de Morlaix") < noms.index(
+        "CPAM du Finistère"
+    )
+    assert noms.index("Maison de santé pluriprofessionnelle de Plougonven") < noms.index(
+        "MSA d'Armorique"
+    )
+    assert noms.index("Association d'aide et de soins à domicile du Pays de Morlaix") < (
+        noms.index("Association Solidarités Trégor-Léon")
+    )
+
+
+def _ligne_porteur(page: str, nom: str) -> str:
+    debut = page.index(f'<th scope="row">{nom}</th>')
+    return page[debut : page.index("</tr>", debut)]
+
+
+@pytest.mark.django_db
+def test_a_porteur_state_says_how_many_fiches_are_answered(campagne, fiches_du_porteur):
+    client = client_de("coordinatrice.morlaix")
+    nom = "Association Solidarités Trégor-Léon"
+    assert "Aucune réponse" in _ligne_porteur(client.get(_url(campagne)).text, nom)
+    repondue(campagne, fiches_du_porteur[0])
+    ligne = _ligne_porteur(client.get(_url(campagne)).text, nom)
+    assert f"1/{len(fiches_du_porteur)} renseignées" in ligne
+    assert "N&#x27;a pas tout renseigné" not in ligne
+    for fiche in fiches_du_porteur[1:]:
+        repondue(campagne, fiche)
+    assert "Tout renseigné" in _ligne_porteur(client.get(_url(campagne)).text, nom)

@@ -30,7 +30,15 @@ def _donnees(**changes) -> dict:
 def test_coordinatrice_opens_a_campaign_and_porteurs_are_invited(morlaix):
     response = client_de("coordinatrice.morlaix").post(_url(morlaix), _donnees(), follow=True)
     assert response.status_code == 200
-    assert "Campagne de bilan 2026 ouverte : 1 porteur invité à répondre." in response.text
+    sans_compte = len(_structures_porteuses(morlaix)) - 1  # only porteur.demo's has one
+    assert (
+        escape(
+            "Campagne de bilan 2026 ouverte : 1 personne invitée à répondre ; "
+            f"{sans_compte} structures porteuses n'ont pas de compte dans CLSanté : "
+            "leurs fiches sont à renseigner par la coordination."
+        )
+        in response.text
+    )
     campagne = CampagneBilan.objects.get(contrat=morlaix, annee=2026)
     assert campagne.ouverte_par.username == "coordinatrice.morlaix"
     invitation = Notification.objects.get(type=TypeNotification.CAMPAGNE_OUVERTE)
@@ -38,6 +46,51 @@ def test_coordinatrice_opens_a_campaign_and_porteurs_are_invited(morlaix):
     assert invitation.lien == reverse("bilan:mes_fiches")
     assert "comité de pilotage" in invitation.texte
     assert invitation.courriels.get().adresse == "porteur.demo@example.org"
+
+
+def _structures_porteuses(contrat) -> set[int]:
+    fiches = contrat.fiches.exclude(statut="abandonnee").filter(porteur__isnull=False)
+    return set(fiches.values_list("porteur", flat=True))
+
+
+@pytest.mark.django_db
+def test_with_every_porteur_on_board_the_opening_message_says_only_who_is_invited(morlaix):
+    from clsante.comptes.models import Utilisateur
+    from clsante.contrats.models import Habilitation
+    from clsante.organisations.models import Organisation
+
+    porteur_demo = Utilisateur.objects.get(username="porteur.demo").organisation_id
+    for rang, organisation in enumerate(
+        Organisation.objects.filter(pk__in=_structures_porteuses(morlaix) - {porteur_demo})
+    ):
+        user = Utilisateur.objects.create_user(f"porteur.{rang}", organisation=organisation)
+        Habilitation.objects.create(
+            contrat=morlaix, utilisateur=user, role=Habilitation.Role.PORTEUR
+        )
+    response = client_de("coordinatrice.morlaix").post(_url(morlaix), _donnees(), follow=True)
+    personnes = len(_structures_porteuses(morlaix))
+    assert (
+        f"Campagne de bilan 2026 ouverte : {personnes} personnes invitées à répondre."
+        in response.text
+    )
+    assert "pas de compte" not in response.text
+
+
+@pytest.mark.django_db
+def test_the_form_is_hidden_while_a_campaign_is_open(morlaix, campagne):
+    client = client_de("coordinatrice.morlaix")
+    page = client.get(_url(morlaix)).text
+    assert "Ouvrir la campagne" not in page
+    assert (
+        "La campagne de bilan 2026 est en cours : vous pourrez ouvrir une nouvelle campagne "
+        "une fois celle-ci clôturée"
+    ) in page
+    assert reverse("bilan:campagne", args=[campagne.pk]) in page
+
+    client.post(reverse("bilan:cloturer", args=[campagne.pk]))
+    page = client.get(_url(morlaix)).text
+    assert "Ouvrir la campagne" in page
+    assert "est en cours" not in page
 
 
 @pytest.mark.django_db

@@ -81,3 +81,23 @@ def test_a_reminder_due_on_the_opening_day_does_not_double_the_invitation(morlai
         contrat=morlaix, annee=2026, date_limite=today + datetime.timedelta(days=3)
     )
     assert rappels.produire(today) == 0
+
+
+@pytest.mark.django_db
+def test_each_reminder_says_where_the_deadline_stands(campagne, limite):
+    jours = {
+        -7: ("réponse attendue le", "L'échéance de la campagne de bilan approche."),
+        0: (
+            "réponse attendue aujourd'hui",
+            "C'est aujourd'hui la date limite de la campagne de bilan.",
+        ),
+        3: ("la date limite est dépassée", "La date limite de la campagne de bilan est passée."),
+    }
+    textes = set()
+    for jour, (titre, debut) in jours.items():
+        rappels.produire(limite + datetime.timedelta(days=jour))
+        rappel = _echeances().order_by("-pk").first()
+        assert titre in rappel.titre
+        assert rappel.texte.startswith(debut)
+        textes.add(rappel.texte)
+    assert len(textes) == 3

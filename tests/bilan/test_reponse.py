@@ -266,3 +266,28 @@ def test_thousands_separated_by_spaces_are_understood(campagne, fiche_du_porteur
     response = client_de("porteur.demo").post(_url(campagne, fiche_du_porteur), data)
     assert response.status_code == 302
     assert indicateur.mesures.get(date=timezone.localdate()).valeur == Decimal("1200.75")
+
+
+def _fil_ariane(page: str) -> str:
+    debut = page.index('class="fr-breadcrumb__list"')
+    return page[debut : page.index("</ol>", debut)]
+
+
+@pytest.mark.django_db
+def test_the_breadcrumb_leads_the_coordinatrice_back_to_the_campaign(campagne, fiche_du_porteur):
+    page = client_de("coordinatrice.morlaix").get(_url(campagne, fiche_du_porteur)).text
+    fil = _fil_ariane(page)
+    suivi = reverse("bilan:campagne", args=[campagne.pk])
+    assert f'href="{suivi}">Campagne 2026</a>' in fil
+    assert fil.index("Bilan annuel") < fil.index("Campagne 2026") < fil.index("Fiche 1.4")
+
+
+@pytest.mark.django_db
+def test_the_breadcrumb_leads_a_porteur_to_his_own_list(campagne, fiche_du_porteur):
+    client = client_de("porteur.demo")
+    fil = _fil_ariane(client.get(_url(campagne, fiche_du_porteur)).text)
+    suivi = reverse("bilan:campagne", args=[campagne.pk])
+    assert suivi not in fil  # he may not follow the campaign (403)
+    mes_fiches = reverse("bilan:mes_fiches") + f"#campagne-{campagne.pk}"
+    assert f'href="{mes_fiches}">Campagne 2026</a>' in fil
+    assert f'id="campagne-{campagne.pk}"' in client.get(reverse("bilan:mes_fiches")).text

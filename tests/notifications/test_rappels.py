@@ -130,6 +130,7 @@ def test_a_pending_programme_change_reminds_the_ars_referent_only(morlaix):
     assert _destinataires(TypeNotification.AVENANT_A_VALIDER, cle) == {"referent.ars"}
     notification = Notification.objects.get(cle=cle)
     assert "Besoin apparu en cours de contrat." in notification.texte
+    assert f"demandée le 15/04/2026 pour le {morlaix.nom}." in notification.texte
     assert notification.lien == f"/contrats/{morlaix.pk}/avenants/"
     rappels.rappeler_avenants(JOUR)
     assert Notification.objects.filter(cle=cle).count() == 1

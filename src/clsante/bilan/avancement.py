@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, replace
 
 from django.contrib.auth import get_user_model
 
@@ -24,6 +25,8 @@ class LigneFiche:
     fiche: FicheAction
     reponse: ReponseBilan | None
     etat: str  # repondu, a_faire, en_retard
+    # the fiche's organisation has no porteur account: the coordination answers for it
+    sans_compte: bool = False
 
     @property
     def libelle(self) -> str:
@@ -44,6 +47,24 @@ class LignePorteur:
     @property
     def complet(self) -> bool:
         return self.repondues == self.fiches
+
+    @property
+    def sans_compte(self) -> bool:
+        return not self.comptes
+
+    @property
+    def libelle(self) -> str:
+        if self.complet:
+            return "Tout renseigné"
+        if not self.repondues:
+            return "Aucune réponse"
+        return f"{self.repondues}/{self.fiches} renseignées"
+
+    @property
+    def badge(self) -> str:
+        if self.complet:
+            return "success"
+        return "info" if self.repondues else "warning"
 
 
 @dataclass(frozen=True)
@@ -73,6 +94,21 @@ class Avancement:
     @property
     def porteurs_en_attente(self) -> int:
         return sum(1 for p in self.porteurs if not p.complet)
+
+    @property
+    def porteurs_sans_compte(self) -> int:
+        return sum(1 for p in self.porteurs if p.sans_compte)
+
+    @property
+    def en_attente_sans_compte(self) -> int:
+        """Porteurs still due whose fiches only the coordination can answer."""
+        return sum(1 for p in self.porteurs if p.sans_compte and not p.complet)
+
+
+def ordre_alphabetique(texte: str) -> str:
+    """A sort key reading like a French index: « Centre » before « CPAM », « É » as « E »."""
+    decompose = unicodedata.normalize("NFKD", texte)
+    return "".join(c for c in decompose if not unicodedata.combining(c)).casefold()
 
 
 def comptes_porteurs(campagne: CampagneBilan, organisations) -> list:
@@ -116,7 +152,15 @@ def avancement(campagne: CampagneBilan, today: datetime.date) -> Avancement:
         porteur.repondues += ligne.etat == "repondu"
     for compte in comptes_porteurs(campagne, list(porteurs)):
         porteurs[compte.organisation_id].comptes.append(compte)
-    ordre = sorted(porteurs.values(), key=lambda p: (p.complet, p.organisation.nom))
+    lignes = [
+        replace(ligne, sans_compte=porteurs[ligne.fiche.porteur_id].sans_compte)
+        if ligne.fiche.porteur_id
+        else ligne
+        for ligne in lignes
+    ]
+    ordre = sorted(
+        porteurs.values(), key=lambda p: (p.complet, ordre_alphabetique(p.organisation.nom))
+    )
     return Avancement(lignes, ordre)
 
 
@@ -131,6 +175,15 @@ def porteurs_concernes(campagne: CampagneBilan) -> list:
     """The porteur accounts whose organisation carries a fiche of the campaign."""
     organisations = campagne.fiches().filter(porteur__isnull=False).values("porteur")
     return comptes_porteurs(campagne, Organisation.objects.filter(pk__in=organisations))
+
+
+def organisations_sans_compte(campagne: CampagneBilan, comptes: list) -> int:
+    """How many organisations carrying a fiche of the campaign have none of ``comptes``:
+    nobody there can answer, the coordination fills in their fiches."""
+    organisations = set(
+        campagne.fiches().filter(porteur__isnull=False).values_list("porteur", flat=True)
+    )
+    return len(organisations - {compte.organisation_id for compte in comptes})
 
 
 def a_completer(user, today: datetime.date) -> list[tuple[CampagneBilan, list[LigneFiche]]]:

@@ -12,7 +12,7 @@ from django import forms
 from dsfr.forms import DsfrBaseForm
 
 from clsante.bilan.models import CampagneBilan, ReponseBilan
-from clsante.core.templatetags.humanize_fr import nombre
+from clsante.core.templatetags.humanize_fr import euros, nombre
 from clsante.organisations.models import Organisation
 from clsante.programme.forms_suivi import StatutForm
 from clsante.programme.models import FicheAction, Financement, Indicateur, Mesure
@@ -88,6 +88,29 @@ class NombreField(forms.DecimalField):
         return value
 
 
+class MontantField(NombreField):
+    """An amount in euros, shown and typed the French way: « 15 000,00 »."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("max_digits", 12)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid": "Saisissez un montant en euros, par exemple 15 000 ou 2 500,50.",
+                "min_value": "Un montant ne peut pas être négatif.",
+            },
+        )
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return f"{value:,.2f}".replace(",", " ").replace(".", ",")
+        return value
+
+
 class IndicateursForm(DsfrBaseForm):
     """One optional value per indicator of the fiche."""
 
@@ -111,30 +134,52 @@ class IndicateursForm(DsfrBaseForm):
         return [(i, self.cleaned_data.get(f"indicateur_{i.pk}")) for i in self.indicateurs]
 
 
-class FinancementLigneForm(DsfrBaseForm, forms.ModelForm):
-    """What a financing line of the year became: amount obtained and status."""
+OBTENUS = {Financement.Statut.ACQUIS, Financement.Statut.VERSE}
 
+
+class FinancementLigneForm(DsfrBaseForm, forms.ModelForm):
+    """What a financing line of the year became: amount obtained and status.
+
+    A line only requested holds the amount asked for: the « obtained » field starts empty
+    (nothing is obtained yet) and, left empty, keeps the amount asked for.
+    """
+
+    montant = MontantField(label="Montant obtenu (€)", required=False)
     version_lue = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
         model = Financement
         fields = ["montant", "statut"]
-        widgets = {"montant": forms.NumberInput(attrs={"min": 0, "step": "0.01"})}
-        labels = {"montant": "Montant obtenu (€)"}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["version_lue"].initial = self.instance.version
+        if self.instance.statut not in OBTENUS:
+            self.initial["montant"] = None
+            # on the bound field: DsfrBaseForm has already built it
+            self["montant"].help_text = (
+                "À remplir quand le financement est acquis ou versé ; laissé vide, "
+                f"le montant sollicité ({euros(self.instance.montant)}) est conservé."
+            )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("montant") is None and "montant" not in self.errors:
+            if cleaned.get("statut") in OBTENUS:
+                self.add_error("montant", "Indiquez le montant obtenu.")
+            else:
+                cleaned["montant"] = self.instance.montant
+        return cleaned
 
 
 class NouveauFinancementForm(DsfrBaseForm, forms.ModelForm):
     """An optional financing line obtained during the year and not yet recorded."""
 
+    montant = MontantField(label="Montant (€)", required=False)
+
     class Meta:
         model = Financement
         fields = ["financeur", "montant", "statut"]
-        widgets = {"montant": forms.NumberInput(attrs={"min": 0, "step": "0.01"})}
-        labels = {"montant": "Montant (€)"}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

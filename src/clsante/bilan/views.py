@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from clsante.bilan import services
 from clsante.bilan.acces import campagne_gerable, campagne_suivie
-from clsante.bilan.avancement import a_completer, avancement
+from clsante.bilan.avancement import Avancement, a_completer, avancement
 from clsante.bilan.forms import CampagneForm
 from clsante.bilan.models import CampagneBilan, annee_de_bilan_par_defaut, peut_voir_avancement
 from clsante.contrats.acces import contrat_modifiable, contrat_visible
@@ -28,8 +28,11 @@ def bilan_contrat(request: HttpRequest, pk: int) -> HttpResponse:
         contrat = contrat_visible(request, pk)
     today = timezone.localdate()
     peut_gerer = contrat.peut_modifier(request.user)
+    en_cours = contrat.campagnes_bilan.ouvertes().first()
     form = None
-    if peut_gerer:
+    # While a campaign is open a new one would be refused: no form, except to show why
+    # a POST sent from an older page was refused.
+    if peut_gerer and (en_cours is None or request.method == "POST"):
         form = CampagneForm(
             request.POST or None,
             instance=CampagneBilan(contrat=contrat),
@@ -39,15 +42,11 @@ def bilan_contrat(request: HttpRequest, pk: int) -> HttpResponse:
         if request.method == "POST" and form.is_valid():
             campagne = form.instance
             try:
-                notifies = services.ouvrir_campagne(campagne, request.user)
+                invitation = services.ouvrir_campagne(campagne, request.user)
             except services.CampagneEnDouble as double:
                 form.add_error(None, str(double))
             else:
-                invites = pluriel(notifies, "porteur invité", "porteurs invités")
-                messages.success(
-                    request,
-                    f"Campagne de bilan {campagne.annee} ouverte : {invites} à répondre.",
-                )
+                messages.success(request, _message_ouverture(campagne, invitation))
                 return redirect("bilan:campagne", campagne.pk)
     campagnes = list(contrat.campagnes_bilan.all())
     suivi = peut_voir_avancement(contrat, request.user)
@@ -64,14 +63,35 @@ def bilan_contrat(request: HttpRequest, pk: int) -> HttpResponse:
         # the review of the year under way (or just ended) is there even before a campaign
         "annee_document": annee_de_bilan_par_defaut(today) if documents else None,
         "form": form,
+        "en_cours": en_cours,
     }
     status = 400 if form is not None and form.errors else 200
     return render(request, "bilan/contrat.html", context, status=status)
 
 
+def _message_ouverture(campagne: CampagneBilan, invitation: services.Invitation) -> str:
+    """« 1 personne invitée ; 18 structures porteuses n'ont pas de compte… »."""
+    invites = pluriel(invitation.personnes, "personne invitée", "personnes invitées")
+    message = f"Campagne de bilan {campagne.annee} ouverte : {invites} à répondre"
+    sans_compte = invitation.structures_sans_compte
+    if sans_compte == 1:
+        message += (
+            " ; 1 structure porteuse n'a pas de compte dans CLSanté : "
+            "ses fiches sont à renseigner par la coordination"
+        )
+    elif sans_compte > 1:
+        message += (
+            f" ; {sans_compte} structures porteuses n'ont pas de compte dans CLSanté : "
+            "leurs fiches sont à renseigner par la coordination"
+        )
+    return message + "."
+
+
 def campagne(request: HttpRequest, pk: int) -> HttpResponse:
     la_campagne = campagne_suivie(request, pk)
     contrat = la_campagne.contrat
+    av = avancement(la_campagne, timezone.localdate())
+    peut_gerer = la_campagne.peut_gerer(request.user)
     context = {
         "title": f"Campagne de bilan {la_campagne.annee} — {contrat.nom}",
         "breadcrumb_data": fil_ariane(
@@ -81,10 +101,30 @@ def campagne(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "contrat": contrat,
         "campagne": la_campagne,
-        "avancement": avancement(la_campagne, timezone.localdate()),
-        "peut_gerer": la_campagne.peut_gerer(request.user),
+        "avancement": av,
+        "peut_gerer": peut_gerer,
+        "sans_compte": _alerte_sans_compte(av, peut_gerer) if la_campagne.ouverte else None,
     }
     return render(request, "bilan/campagne.html", context)
+
+
+def _alerte_sans_compte(av: Avancement, peut_gerer: bool) -> dict | None:
+    """Tell who must answer for the porteurs nobody can log in for (the coordination)."""
+    n = av.en_attente_sans_compte
+    if not n:
+        return None
+    if n == 1:
+        titre = "1 structure porteuse n'a pas de compte dans CLSanté"
+    else:
+        titre = f"{n} structures porteuses n'ont pas de compte dans CLSanté"
+    texte = f"{'Ses' if n == 1 else 'Leurs'} fiches sont à renseigner par la coordination"
+    if peut_gerer:
+        structure = "la structure" if n == 1 else "chaque structure"
+        texte += (
+            f" : recueillez le bilan auprès de {structure} et répondez pour elle "
+            "(fiches marquées « Sans compte » ci-dessous)"
+        )
+    return {"titre": titre, "texte": texte + "."}
 
 
 @require_POST
@@ -93,12 +133,21 @@ def relancer(request: HttpRequest, pk: int) -> HttpResponse:
     if not la_campagne.ouverte:
         messages.error(request, "Cette campagne est close : il n'y a plus personne à relancer.")
         return redirect("bilan:campagne", la_campagne.pk)
-    relances = services.relancer(la_campagne)
-    if relances:
-        messages.success(
+    relance = services.relancer(la_campagne)
+    if relance.relances:
+        message = (
+            f"{pluriel(relance.relances, 'porteur relancé', 'porteurs relancés')} "
+            "(dans l'application et par courriel selon leurs préférences)"
+        )
+        if relance.recents:
+            deja = pluriel(relance.recents, "autre l'a", "autres l'ont")
+            message += f" ; {deja} été dans les dernières 24 heures"
+        messages.success(request, message + ".")
+    elif relance.recents:
+        messages.info(
             request,
-            f"{pluriel(relances, 'porteur relancé', 'porteurs relancés')} "
-            "(dans l'application et par courriel selon leurs préférences).",
+            "0 porteur relancé : tous l'ont été dans les dernières 24 heures (relance ou "
+            "invitation). Vous pourrez les relancer à nouveau demain.",
         )
     else:
         messages.info(

@@ -11,6 +11,7 @@ from django.utils import timezone
 from clsante.bilan.acces import campagne_visible, fiche_a_completer
 from clsante.bilan.conflits import questionnaire_apres_conflit
 from clsante.bilan.forms_reponse import Questionnaire
+from clsante.bilan.models import CampagneBilan
 from clsante.bilan.reponses import enregistrer_reponse
 from clsante.contrats.views_commun import fil_ariane
 from clsante.core.models import ConflitDeVersion
@@ -47,6 +48,7 @@ def repondre(request: HttpRequest, pk: int, fiche_pk: int) -> HttpResponse:
             campagne.contrat,
             f"Fiche {fiche.numero}",
             ("Bilan annuel", reverse("bilan:contrat", args=[campagne.contrat_id])),
+            (f"Campagne {campagne.annee}", _page_campagne(campagne, request.user)),
         ),
         "campagne": campagne,
         "fiche": fiche,
@@ -60,3 +62,10 @@ def repondre(request: HttpRequest, pk: int, fiche_pk: int) -> HttpResponse:
         ),
     }
     return render(request, "bilan/repondre.html", context, status=status)
+
+
+def _page_campagne(campagne: CampagneBilan, user) -> str:
+    """The campaign's progress page for those who follow it; a porteur's own list otherwise."""
+    if campagne.peut_voir_avancement(user):
+        return reverse("bilan:campagne", args=[campagne.pk])
+    return reverse("bilan:mes_fiches") + f"#campagne-{campagne.pk}"

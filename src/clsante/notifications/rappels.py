@@ -165,7 +165,7 @@ def rappeler_avenants(aujourdhui: datetime.date) -> int:
         contrat = avenant.contrat
         texte = (
             f"{avenant.get_type_display()} (fiche {avenant.numero_fiche}) demandée le "
-            f"{_date(avenant.date)} pour {contrat.nom}.\nMotif : {avenant.motif}\n"
+            f"{_date(avenant.date)} pour le {contrat.nom}.\nMotif : {avenant.motif}\n"
             "Elle attend la validation de l'ARS."
         )
         nombre += notifier(

@@ -1,0 +1,25 @@
+"""The contract page's badges and counts read well."""
+
+import pytest
+from django.urls import reverse
+
+from tests.personas import client_de
+
+
+@pytest.mark.django_db
+def test_the_generation_badge_reads_well_in_capitals(morlaix):
+    page = client_de("lecteur").get(reverse("contrats:detail", args=[morlaix.pk])).text
+    assert '<p class="fr-badge fr-badge--no-icon">Génération 2</p>' in page
+    assert "<sup>e</sup> génération</p>" not in page
+
+
+@pytest.mark.django_db
+def test_fiche_counts_by_status_agree_in_number(morlaix):
+    morlaix.fiches.filter(statut="reportee").update(statut="prevue")  # 3 prévues, 1 abandonnée
+    page = client_de("lecteur").get(reverse("contrats:detail", args=[morlaix.pk])).text
+    en_cours = morlaix.fiches.filter(statut="en_cours").count()
+    realisees = morlaix.fiches.filter(statut="realisee").count()
+    assert (
+        f"Fiches actions : 1 abandonnée, {en_cours} en cours, 3 prévues, {realisees} réalisées."
+        in page
+    )
