@@ -109,7 +109,7 @@ def test_reading_page_renders_both_tables_for_a_contract_and_for_all(trois_fiche
     assert "Points d'attention" in page
     assert client.get(reverse("grille:lecture")).status_code == 200
     export = client.get(reverse("grille:lecture"), {"contrat": morlaix.pk, "format": "csv"})
-    rows = {r["code"]: r for r in csv.DictReader(io.StringIO(export.content.decode()))}
+    rows = {r["code"]: r for r in csv.DictReader(io.StringIO(export.content.decode("utf-8-sig")))}
     assert rows["acces_soins"]["fiches"] == "2"
 
 

@@ -17,7 +17,7 @@ def _export(client, contrat, format_: str) -> bytes:
 
 
 def _lignes_csv(client, contrat) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(_export(client, contrat, "csv").decode())))
+    return list(csv.reader(io.StringIO(_export(client, contrat, "csv").decode("utf-8-sig"))))
 
 
 @pytest.mark.parametrize("format_", ["xlsx", "ods", "csv"])

@@ -25,8 +25,8 @@ def test_each_bad_cell_is_reported_with_its_row_and_column_and_nothing_is_writte
     html = page.content.decode()
     erreurs = derniere_import(morlaix).erreurs
     assert (
-        "Ligne 2, colonne « Date de début » : date illisible « 31/02/2025 » (attendu JJ/MM/AAAA)"
-        in erreurs
+        "Ligne 2, colonne « Date de début » : date inexistante « 31/02/2025 » "
+        "(vérifiez le jour et le mois)" in erreurs
     )
     assert any(e.startswith("Ligne 3, colonne « Communes » : commune inconnue") for e in erreurs)
     assert any("Ligne 4" in e and "« 9.1 » en double (déjà utilisé ligne 2)" in e for e in erreurs)

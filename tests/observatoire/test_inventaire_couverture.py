@@ -64,7 +64,7 @@ def test_coverage_of_finistere_is_the_population_of_morlaix_communaute(morlaix):
     response = client_de("referent.ars").get(
         reverse("observatoire:couverture"), {"departement": "29", "format": "csv"}
     )
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     (finistere,) = rows
     covered = morlaix.communes.aggregate(p=Sum("population"))["p"]
     total = Commune.objects.filter(departement__code="29").aggregate(p=Sum("population"))["p"]
@@ -111,7 +111,7 @@ def test_csv_columns_match_the_published_table_schema():
     client = client_de("referent.ars")
     schema = client.get(reverse("observatoire:schema", args=["couverture-cls"])).json()
     response = client.get(reverse("observatoire:couverture"), {"format": "csv"})
-    header = response.content.decode().splitlines()[0].split(",")
+    header = response.content.decode("utf-8-sig").splitlines()[0].split(",")
     assert set(header) <= {f["name"] for f in schema["fields"]}
     assert client.get(reverse("observatoire:schema", args=["inconnu"])).status_code == 404
 
@@ -148,7 +148,9 @@ def test_profiles_show_one_column_per_contract_with_its_nature(morlaix):
     response = client_de("referent.ars").get(
         reverse("observatoire:profils"), {"region": "53", "format": "csv"}
     )
-    rows = {r["contrat"]: r for r in csv.DictReader(io.StringIO(response.content.decode()))}
+    rows = {
+        r["contrat"]: r for r in csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
+    }
     profil = rows[morlaix.nom]
     assert profil["annee_signature"] == "2023"
     assert profil["generation"] == "2"
@@ -172,7 +174,7 @@ def test_analyses_compare_a_contract_with_its_region(morlaix):
     export = client.get(
         reverse("observatoire:analyses"), {"region": "53", "contrat": morlaix.pk, "format": "csv"}
     )
-    rows = list(csv.DictReader(io.StringIO(export.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(export.content.decode("utf-8-sig"))))
     assert rows and {"axe", "libelle", "part_contrat", "part_territoire"} <= set(rows[0])
 
 

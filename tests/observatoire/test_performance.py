@@ -27,7 +27,7 @@ def couverture_finistere(client: Client) -> dict:
     response = client.get(
         reverse("observatoire:couverture"), {"departement": "29", "format": "csv"}
     )
-    (ligne,) = csv.DictReader(io.StringIO(response.content.decode()))
+    (ligne,) = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
     return ligne
 
 

@@ -42,13 +42,22 @@ def _cellules(colonnes: list[Colonne], lignes: Iterable[Any]) -> Iterable[list[A
         yield [neutraliser(c.valeur(ligne)) for c in colonnes]
 
 
-def reponse_csv(nom: str, colonnes: list[Colonne], lignes: Iterable[Any]) -> HttpResponse:
+def reponse_csv(
+    nom: str, colonnes: list[Colonne], lignes: Iterable[Any], *, bom: bool = True
+) -> HttpResponse:
+    """The CSV (commas, machine names as headers, ISO dates) the Table Schema describes.
+
+    ``bom`` starts the file with a UTF-8 byte order mark: without it, a French Excel opens
+    the file as Windows-1252 and shows « Ã© » for « é ». Readers of the open data (Python's
+    ``utf-8-sig``, pandas, frictionless) skip the mark.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([c.nom for c in colonnes])
     for cells in _cellules(colonnes, lignes):
         writer.writerow(["" if v is None else v for v in cells])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    contenu = buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")
+    response = HttpResponse(contenu, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{nom}.csv"'
     return response
 

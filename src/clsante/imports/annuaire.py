@@ -19,7 +19,7 @@ from django.db import transaction
 
 from clsante.contrats.annuaire import acteurs_du_contrat
 from clsante.imports import valeurs as v
-from clsante.imports.champs import normaliser, titre_de
+from clsante.imports.champs import designation_colonne, normaliser
 from clsante.imports.correspondance import lignes_de_donnees
 from clsante.imports.erreurs import ImportInvalide
 from clsante.imports.lecture import Classeur
@@ -58,8 +58,10 @@ def _lire(numero: int, cellules: dict, communes: dict) -> LigneAnnuaire:
     ligne = LigneAnnuaire(numero)
 
     def erreur(cle: str, message: str) -> None:
-        colonne = cellules[cle][0] if cle in cellules else titre_de("annuaire", cle)
-        ligne.erreurs.append(f"Ligne {numero}, colonne « {colonne} » : {message}")
+        colonne = designation_colonne(
+            "annuaire", cle, cellules[cle][0] if cle in cellules else None
+        )
+        ligne.erreurs.append(f"Ligne {numero}, {colonne} : {message}")
 
     def brut(cle: str) -> str:
         return v.texte(cellules[cle][1]) if cle in cellules else ""

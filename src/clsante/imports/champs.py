@@ -281,3 +281,15 @@ def champs(type_: str) -> dict[str, Champ]:
 
 def titre_de(type_: str, cle: str) -> str:
     return champs(type_)[cle].titre
+
+
+def designation_colonne(type_: str, cle: str, entete: str | None) -> str:
+    """How an error names a column: by the file's header, with the French title when the
+    header is a CLSanté machine name (« colonne « date_debut » (Date de début) »)."""
+    titre = titre_de(type_, cle)
+    if not entete:
+        return f"colonne « {titre} »"
+    norme = normaliser(entete)
+    if norme == normaliser(nom_machine(cle)) and norme != normaliser(titre):
+        return f"colonne « {entete} » ({titre})"
+    return f"colonne « {entete} »"

@@ -1,5 +1,10 @@
 """The programme of a contract as a table in the template's columns (XLSX, ODS, CSV + schema).
 
+XLSX and ODS are for people: the template's layout (widths, drop-down lists, « Aide »
+sheet), dates shown JJ/MM/AAAA, publics by their labels. The CSV is the open-data format
+its Table Schema describes: commas, machine names, ISO dates, grid codes, and a BOM so a
+French Excel shows its accents.
+
 Re-importing an export changes nothing: every column is one the import reads back. A fiche
 with more fundings than the table has funder columns (at most 6) loses the oldest ones from
 the export; the import never deletes a funding, so they stay in CLSanté.
@@ -7,6 +12,7 @@ the export; the import never deletes a funding, so they stay in CLSanté.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -15,8 +21,10 @@ from django.http import HttpResponse
 
 from clsante.core import tableaux
 from clsante.core.tableaux import Colonne
+from clsante.grille.referentiel import grille
 from clsante.imports.champs import FINANCEMENTS_MAX, champs, nom_machine
-from clsante.imports.modele import FINANCEMENTS_MODELE, colonnes
+from clsante.imports.modele import FINANCEMENTS_MODELE, colonnes, reponse
+from clsante.imports.presentation import feuille_aide, feuille_donnees
 from clsante.programme.models import Financement
 from clsante.programme.pilotage.arbre import ordre_fiche
 
@@ -72,12 +80,24 @@ def _type(cle: str) -> str:
     return TYPES.get(cle, "string")
 
 
-def colonnes_export(financements: int = FINANCEMENTS_MODELE) -> list[Colonne]:
+def _publics_en_libelles(fiche) -> str:
+    publics = grille().axe("publics")
+    return "; ".join(publics[c].libelle if c in publics else c for c in fiche.publics)
+
+
+def colonnes_export(
+    financements: int = FINANCEMENTS_MODELE, *, pour_tableur: bool = False
+) -> list[Colonne]:
+    """The export's columns; ``pour_tableur`` (XLSX, ODS): publics by their French labels,
+    the CSV keeps the grid's codes, the machine format its Table Schema describes."""
     index = champs("programme")
-    return [
+    cols = [
         Colonne(nom_machine(c), index[c].titre, _type(c), _valeur(c), index[c].aide)
         for c in colonnes("programme", financements)
     ]
+    if pour_tableur:
+        cols = [replace(c, valeur=_publics_en_libelles) if c.nom == "publics" else c for c in cols]
+    return cols
 
 
 def fiches(contrat):
@@ -109,10 +129,18 @@ def nombre_financements(contrat) -> int:
 
 
 def reponse_export(contrat, format_: str) -> HttpResponse:
-    cols = colonnes_export(nombre_financements(contrat))
+    """The programme for machines (CSV + Table Schema) or for people (XLSX, ODS)."""
+    n = nombre_financements(contrat)
     nom = f"programme-contrat-{contrat.pk}"
     if format_ == "schema":
         description = f"Programme du contrat « {contrat.nom} » : une ligne par fiche action."
         return tableaux.reponse_schema(nom, "Programme d'un contrat local de santé", description,
-                                       cols)  # fmt: skip
-    return tableaux.exporter(format_, nom, "Programme", cols, fiches(contrat))
+                                       colonnes_export(n))  # fmt: skip
+    if format_ == "csv":
+        return tableaux.reponse_csv(nom, colonnes_export(n), fiches(contrat), bom=True)
+    cles = colonnes("programme", n)
+    cols = colonnes_export(n, pour_tableur=True)
+    lignes = [[c.valeur(f) for c in cols] for f in fiches(contrat)]
+    feuilles = [feuille_donnees("programme", "Programme", cles, lignes),
+                feuille_aide("programme", cles)]  # fmt: skip
+    return reponse(nom, format_, feuilles)

@@ -8,14 +8,27 @@ from openpyxl.utils import get_column_letter
 
 from clsante.imports.champs import CHAMPS
 from clsante.imports.correspondance import manquants
+from clsante.imports.lecture import taille_max
 
 
 class TeleversementForm(DsfrBaseForm):
+    """The file field as DSFR's upload component (``fr-upload-group``): django-dsfr renders
+    a file input like a text input unless the widget names the component's classes. The
+    button's text (« Parcourir… ») comes from the browser."""
+
     fichier = forms.FileField(
         label="Fichier à importer",
-        help_text="Classeur XLSX, ODS ou CSV, 10 Mo au plus.",
         error_messages={"required": "Choisissez un fichier à importer."},
+        widget=forms.FileInput(attrs={"class": "fr-upload", "accept": ".xlsx,.ods,.csv"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fichier"].widget.group_class = "fr-upload-group"
+        mo = taille_max() // (1024 * 1024)
+        aide = f"Formats acceptés : XLSX, ODS, CSV. Taille maximale : {mo} Mo."
+        self.fields["fichier"].help_text = aide
+        self["fichier"].help_text = aide  # the bound field was made by DsfrBaseForm
 
 
 class CorrespondanceForm(DsfrBaseForm):

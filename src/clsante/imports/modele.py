@@ -8,15 +8,17 @@ column and the words it accepts.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 from typing import Any
 
 from django.http import HttpResponse
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
-from clsante.core.tableaux import neutraliser, ods_octets
+from clsante.core.tableaux import neutraliser
 from clsante.imports.champs import champs
+from clsante.imports.classeurs import Feuille, octets_xlsx
+from clsante.imports.classeurs_ods import octets_ods
+from clsante.imports.presentation import feuille_aide, feuille_donnees
 
 FINANCEMENTS_MODELE = 3
 COLONNES_PROGRAMME = [
@@ -53,13 +55,13 @@ EXEMPLES = {
         "description": "Une médiatrice en santé accompagne les habitants vers les droits.",
         "modalites": "Permanences hebdomadaires au centre social.",
         "objectifs": "",
-        "publics": "precaires; qpv",
+        "publics": "Personnes en situation de précarité; Habitants des quartiers prioritaires",
         "publics_texte": "Habitants des quartiers prioritaires.",
         "communes": "",
         "porteur": "Centre social (exemple)",
         "partenaires": "CPAM (exemple); Centre hospitalier (exemple)",
-        "date_debut": "01/01/2025",
-        "date_fin": "31/12/2027",
+        "date_debut": datetime.date(2025, 1, 1),
+        "date_fin": datetime.date(2027, 12, 31),
         "statut": "En cours",
         "priorite": "Haute",
         "participation": "Consultation",
@@ -90,17 +92,11 @@ def titres(type_: str, cles: list[str]) -> list[str]:
     return [index[c].titre for c in cles]
 
 
-def _aide(type_: str, cles: list[str]) -> list[list[str]]:
-    index = champs(type_)
-    return [["Colonne", "Contenu et valeurs acceptées"]] + [
-        [index[c].titre, index[c].aide] for c in cles
-    ]
-
-
-def _feuilles(type_: str) -> tuple[list[list[Any]], list[list[str]]]:
+def _feuilles(type_: str) -> list[Feuille]:
     cles = colonnes(type_)
     exemple = [EXEMPLES[type_].get(c, "") for c in cles]
-    return [titres(type_, cles), exemple], _aide(type_, cles)
+    titre = NOMS[type_][0]
+    return [feuille_donnees(type_, titre, cles, [exemple]), feuille_aide(type_, cles)]
 
 
 NOMS = {"programme": ("Programme", "modele-programme"), "annuaire": ("Annuaire", "modele-annuaire")}
@@ -111,44 +107,35 @@ TYPES_MIME = {
 }
 
 
-def octets_xlsx(feuilles: list[tuple[str, list[list[Any]]]]) -> bytes:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for titre, lignes in feuilles:
-        ws = wb.create_sheet(titre[:31])
-        for ligne in lignes:
-            ws.append([neutraliser(v) for v in ligne])
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True)
-        ws.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+def _texte_csv(valeur: Any) -> Any:
+    if valeur is None:
+        return ""
+    if isinstance(valeur, datetime.date):
+        return valeur.strftime("%d/%m/%Y")
+    return neutraliser(valeur)
 
 
 def octets_csv(lignes: list[list[Any]]) -> bytes:
+    """The template as a CSV for a French spreadsheet: « ; », BOM, dates JJ/MM/AAAA."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     for ligne in lignes:
-        writer.writerow(["" if v is None else neutraliser(v) for v in ligne])
+        writer.writerow([_texte_csv(v) for v in ligne])
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def reponse(nom: str, format_: str, feuilles: list[tuple[str, list[list[Any]]]]) -> HttpResponse:
+def reponse(nom: str, format_: str, feuilles: list[Feuille]) -> HttpResponse:
+    """The sheets as an XLSX or ODS workbook, or the first one as a CSV."""
     if format_ == "xlsx":
         contenu = octets_xlsx(feuilles)
     elif format_ == "ods":
-        neutres = [(t, [[neutraliser(v) for v in ligne] for ligne in rows]) for t, rows in feuilles]
-        contenu = ods_octets(neutres)
+        contenu = octets_ods(feuilles)
     else:
-        contenu = octets_csv(feuilles[0][1])
+        contenu = octets_csv(feuilles[0].lignes)
     response = HttpResponse(contenu, content_type=TYPES_MIME[format_])
     response["Content-Disposition"] = f'attachment; filename="{nom}.{format_}"'
     return response
 
 
 def reponse_modele(type_: str, format_: str) -> HttpResponse:
-    donnees, aide = _feuilles(type_)
-    titre, nom = NOMS[type_]
-    return reponse(nom, format_, [(titre, donnees), ("Aide", aide)])
+    return reponse(NOMS[type_][1], format_, _feuilles(type_))

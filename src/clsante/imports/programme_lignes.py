@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from clsante.imports import valeurs as v
-from clsante.imports.champs import normaliser, titre_de
+from clsante.imports.champs import designation_colonne, normaliser
 from clsante.imports.references import Introuvable, References, code_et_intitule, numerotation
 from clsante.programme.models import FicheAction, Objectif
 
@@ -52,8 +52,9 @@ class _Ligne:
         return self.cellules[cle][1] if cle in self.cellules else ""
 
     def erreur(self, cle: str, message: str) -> None:
-        colonne = self.cellules[cle][0] if cle in self.cellules else titre_de("programme", cle)
-        self.plan.erreurs.append(f"Ligne {self.plan.ligne}, colonne « {colonne} » : {message}")
+        entete = self.cellules[cle][0] if cle in self.cellules else None
+        colonne = designation_colonne("programme", cle, entete)
+        self.plan.erreurs.append(f"Ligne {self.plan.ligne}, {colonne} : {message}")
 
     def lire(self, cle: str, fonction, *args) -> Any:
         try:
@@ -142,7 +143,7 @@ def _lire_listes(lecteur: _Ligne, refs: References, colonnes: set) -> None:
     plan = lecteur.plan
     if "publics" in colonnes:
         codes = [lecteur.lire("publics", lambda _b, n=n: refs.public(n)) for n in
-                 v.liste(lecteur.brut("publics"))]  # fmt: skip
+                 _publics(lecteur.brut("publics"), refs)]  # fmt: skip
         plan.valeurs["publics"] = list(dict.fromkeys(c for c in codes if c))
     if "communes" in colonnes:
         ids = [lecteur.lire("communes", lambda _b, n=n: refs.commune(n)) for n in
@@ -166,6 +167,15 @@ def _lire_listes(lecteur: _Ligne, refs: References, colonnes: set) -> None:
         plan.m2m["partenaires"] = {c for c in cles if c}
         if "partenaires" not in colonnes:
             plan.m2m["partenaires_ajout"] = plan.m2m.pop("partenaires")
+
+
+def _publics(brut: Any, refs: References) -> list[str]:
+    """Publics of a cell; one label containing a comma (« Personnes migrantes, étrangères
+    ou allophones ») is kept whole."""
+    texte = v.texte(brut)
+    if normaliser(texte) in refs.publics:
+        return [texte]
+    return v.liste(texte)
 
 
 def _noms(brut: Any, refs: References) -> list[str]:

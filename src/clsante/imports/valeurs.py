@@ -35,6 +35,9 @@ def texte(valeur: Any) -> str:
 
 
 FORMATS_DATE = ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
+# The shape of the formats above: a date with this shape that none of them reads does not
+# exist (31/02/2025, 2025-13-01).
+FORME_DATE = r"\d{1,2}/\d{1,2}/(\d{2}|\d{4})|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-.]\d{1,2}[-.]\d{4}"
 
 
 def date(valeur: Any) -> datetime.date | None:
@@ -50,6 +53,8 @@ def date(valeur: Any) -> datetime.date | None:
             return datetime.datetime.strptime(brut, fmt).date()
         except ValueError:
             continue
+    if re.fullmatch(FORME_DATE, brut):
+        raise ValeurInvalide(f"date inexistante « {brut} » (vérifiez le jour et le mois)")
     raise ValeurInvalide(f"date illisible « {brut} » (attendu JJ/MM/AAAA)")
 
 

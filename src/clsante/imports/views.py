@@ -33,7 +33,7 @@ def contrat_fichiers(request: HttpRequest, pk: int) -> HttpResponse:
         "breadcrumb_data": fil_ariane(contrat, "Import et export"),
         "contrat": contrat,
         "peut_modifier": peut_modifier,
-        "formulaires": [(t, TITRES[t], TeleversementForm()) for t in TITRES],
+        "formulaires": [(t, TITRES[t], TeleversementForm(auto_id=f"id_{t}_%s")) for t in TITRES],
         "imports": contrat.imports.select_related("auteur")[:20] if peut_modifier else [],
     }
     return render(request, "imports/contrat.html", context)
