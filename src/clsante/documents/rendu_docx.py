@@ -1,9 +1,10 @@
 """Render a Document as DOCX (python-docx).
 
-Layout: a cover page without footer, a table of contents that is a real TOC field (Word
-and LibreOffice rebuild it with page numbers; until then it lists the sections), headings
-in the built-in Heading 1/2 styles, tables whose header row repeats on every page, and a
-« Page n sur N » footer made of PAGE / NUMPAGES fields.
+Layout: a cover page without footer, a table of contents whose entries link to their
+headings and get their page numbers from PAGEREF fields (see ``_sommaire``), headings in
+the built-in Heading 1/2 styles, captions kept with their tables, tables whose header row
+repeats on every page and whose columns are sized to their texts, and a « Page n sur N »
+footer (PAGE / NUMPAGES fields).
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from __future__ import annotations
 import io
 
 from docx import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
+from clsante.documents import docx_xml as xml
 from clsante.documents.structure import (
     Definitions,
     Document,
@@ -25,11 +28,13 @@ from clsante.documents.structure import (
     Section,
     Tableau,
     date_fr,
+    signet_section,
 )
 
 LANGUE = "fr-FR"
 LARGEUR_TEXTE = Mm(170)  # A4 with 2 cm margins
 BLEU = RGBColor(0x00, 0x00, 0x91)
+POLICE = "Liberation Sans"  # metric-compatible with Arial, which Word substitutes for it
 
 
 def rendre_docx(document: Document) -> bytes:
@@ -37,8 +42,9 @@ def rendre_docx(document: Document) -> bytes:
     _preparer(docx, document)
     _couverture(docx, document)
     _sommaire(docx, document.sections)
-    for section in document.sections:
-        docx.add_heading(section.titre, level=min(section.niveau, 2))
+    for numero, section in enumerate(document.sections):
+        titre = docx.add_heading(section.titre, level=min(section.niveau, 2))
+        xml.signet(titre, signet_section(numero), numero)
         for bloc in section.blocs:
             _bloc(docx, bloc)
     buffer = io.BytesIO()
@@ -54,8 +60,9 @@ def _preparer(docx, document: Document) -> None:
     props.language = LANGUE
     props.keywords = "contrat local de santé"
     normal = docx.styles["Normal"]
-    normal.font.name = "Liberation Sans"
+    normal.font.name = POLICE
     normal.font.size = Pt(10)
+    _styles(docx)
     for style in docx.styles:
         if style.type == 1:  # paragraph styles: French spelling and hyphenation
             _langue(style.element.get_or_add_rPr())
@@ -65,6 +72,30 @@ def _preparer(docx, document: Document) -> None:
     section.top_margin = section.bottom_margin = Mm(20)
     section.different_first_page_header_footer = True  # the cover has no page number
     _pied_de_page(section.footer.paragraphs[0])
+
+
+def _styles(docx) -> None:
+    """Sans-serif headings like the text, captions kept with their table, TOC entries
+    with a dotted leader to the page number."""
+    for nom in ("Title", "Subtitle", "Heading 1", "Heading 2", "TOC Heading"):
+        _police(docx.styles[nom])
+    docx.styles["Caption"].paragraph_format.keep_with_next = True
+    for niveau in (1, 2):
+        style = docx.styles.add_style(f"toc {niveau}", WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = docx.styles["Normal"]
+        style.paragraph_format.left_indent = Pt(14 * (niveau - 1))
+        style.paragraph_format.space_after = Pt(3)
+        style.paragraph_format.tab_stops.add_tab_stop(
+            LARGEUR_TEXTE, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+        )
+
+
+def _police(style) -> None:
+    """The style in POLICE, its theme fonts (which would win over it) dropped."""
+    rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribut in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        rfonts.attrib.pop(qn(f"w:{attribut}"), None)
+    style.font.name = POLICE
 
 
 def _langue(rpr) -> None:
@@ -91,20 +122,28 @@ def _couverture(docx, document: Document) -> None:
 
 
 def _sommaire(docx, sections: list[Section]) -> None:
-    """A TOC field whose cached result is the list of sections (shown until updated)."""
+    """One paragraph per heading: a link to its bookmark, a dotted leader, a PAGEREF field.
+
+    Not a TOC field: LibreOffice shows a TOC field's cached text as is, so its entries would
+    have no page numbers until the reader rebuilds the index. PAGEREF fields are computed
+    when the pages are laid out (LibreOffice) or when the fields update on opening (Word).
+    Their cached result is left empty rather than holding a guessed number.
+    """
     docx.add_paragraph("Sommaire", style="TOC Heading")
-    entrees = [s for s in sections if s.niveau <= 2] or [Section("(document vide)")]
-    paragraphes = []
-    for section in entrees:
-        p = docx.add_paragraph()
-        p.paragraph_format.left_indent = Pt(14 * (section.niveau - 1))
-        paragraphes.append(p)
-    _champ_debut(paragraphes[0], 'TOC \\o "1-2" \\h \\z \\u')
-    for p, section in zip(paragraphes, entrees, strict=True):
-        p.add_run(section.titre)
-    _champ_fin(paragraphes[-1])
+    if not sections:
+        docx.add_paragraph("(document vide)")
+    for numero, section in enumerate(sections):
+        nom = signet_section(numero)
+        entree = [xml.run(section.titre), xml.tabulation(), *xml.champ(f"PAGEREF {nom} \\h")]
+        paragraphe = docx.add_paragraph(style=f"toc {min(section.niveau, 2)}")
+        _ajouter(paragraphe, [xml.lien_interne(nom, entree)])
     _mettre_a_jour_champs(docx)
     docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _ajouter(paragraphe: Paragraph, elements: list) -> None:
+    for element in elements:
+        paragraphe._p.append(element)
 
 
 def _mettre_a_jour_champs(docx) -> None:
@@ -119,34 +158,9 @@ def _mettre_a_jour_champs(docx) -> None:
 def _pied_de_page(paragraphe: Paragraph) -> None:
     paragraphe.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraphe.add_run("Page ")
-    _champ_simple(paragraphe, "PAGE", "1")
+    _ajouter(paragraphe, xml.champ("PAGE", "1"))
     paragraphe.add_run(" sur ")
-    _champ_simple(paragraphe, "NUMPAGES", "1")
-
-
-def _champ_simple(paragraphe: Paragraph, instruction: str, valeur: str) -> None:
-    _champ_debut(paragraphe, instruction)
-    paragraphe.add_run(valeur)
-    _champ_fin(paragraphe)
-
-
-def _champ_debut(paragraphe: Paragraph, instruction: str) -> None:
-    _fld_char(paragraphe, "begin")
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    paragraphe.add_run()._r.append(instr)
-    _fld_char(paragraphe, "separate")
-
-
-def _champ_fin(paragraphe: Paragraph) -> None:
-    _fld_char(paragraphe, "end")
-
-
-def _fld_char(paragraphe: Paragraph, kind: str) -> None:
-    element = OxmlElement("w:fldChar")
-    element.set(qn("w:fldCharType"), kind)
-    paragraphe.add_run()._r.append(element)
+    _ajouter(paragraphe, xml.champ("NUMPAGES", "1"))
 
 
 def _bloc(docx, bloc) -> None:
@@ -176,25 +190,27 @@ def _tableau(docx, tableau: Tableau) -> None:
     for colonne, largeur in zip(table.columns, largeurs, strict=True):
         colonne.width = largeur  # the grid LibreOffice reads
     entete = table.rows[0]
-    _repeter_entete(entete)
+    _propriete_ligne(entete, "w:tblHeader")  # repeated on every page
     for cell, texte, largeur in zip(entete.cells, tableau.entetes, largeurs, strict=True):
         cell.width = largeur
+        cell.paragraphs[0].paragraph_format.keep_with_next = True  # with the first row
         run = cell.paragraphs[0].add_run(texte)
         run.bold = True
         run.font.color.rgb = BLEU
     for ligne in tableau.lignes:
-        cells = table.add_row().cells
+        row = table.add_row()
+        _propriete_ligne(row, "w:cantSplit")  # a row is never cut across two pages
+        cells = row.cells
         for cell, texte, largeur in zip(cells, ligne, largeurs, strict=True):
             cell.width = largeur
             cell.paragraphs[0].add_run(texte)
     docx.add_paragraph()
 
 
-def _repeter_entete(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    trpr.append(header)
+def _propriete_ligne(row, tag: str) -> None:
+    propriete = OxmlElement(tag)
+    propriete.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(propriete)
 
 
 def _titre_alternatif(table, legende: str) -> None:

@@ -1,22 +1,20 @@
 """Render a Document as ODT (odfdo).
 
-Layout: a cover page on its own master page (no footer), a table of contents index filled
-with the headings (LibreOffice refreshes its page numbers), headings with outline levels,
-tables whose header rows repeat on every page, and a « Page n sur N » footer.
+Layout: a cover page on its own master page (no footer), a table of contents index whose
+entries link to their headings and get their page numbers from LibreOffice (see
+``odt_sommaire``), headings with outline levels, the DOCX's sans-serif font, captions kept
+with their tables, tables whose header rows repeat on every page, whose rows are never cut
+and whose columns are sized to their texts, and a « Page n sur N » footer.
 """
 
 from __future__ import annotations
 
 import datetime
 import io
-import re
 
 from odfdo import (
-    TOC,
     Cell,
     Column,
-    Element,
-    Header,
     HeaderRows,
     List,
     PageBreak,
@@ -32,6 +30,7 @@ from odfdo import (
 )
 from odfdo import Document as OdfDocument
 
+from clsante.documents.odt_sommaire import sommaire, titre_avec_signet
 from clsante.documents.structure import (
     Definitions,
     Document,
@@ -41,15 +40,8 @@ from clsante.documents.structure import (
     date_fr,
 )
 
+POLICE = "Liberation Sans"  # declared by odfdo's template as a « swiss » (sans-serif) font
 LARGEUR_CM = 17  # A4 with 2 cm margins (odfdo's default page layout)
-NUMERO_TOC = re.compile(r"^(\d+\.)+ ")
-ENTREE_TOC = (
-    "text:index-entry-link-start",
-    "text:index-entry-text",
-    "text:index-entry-tab-stop",
-    "text:index-entry-page-number",
-    "text:index-entry-link-end",
-)
 
 STYLES = [
     Style("paragraph", "Title", "Title", "Heading", area="text", size="26pt", bold=True),
@@ -70,16 +62,12 @@ def rendre_odt(document: Document) -> bytes:
     body = odt.body
     body.clear()
     _couverture(body, document)
-    toc = TOC("Sommaire", outline_level=2)
-    body.append(toc)
+    body.append(sommaire(document.sections))
     body.append(PageBreak())
-    for section in document.sections:
-        niveau = min(section.niveau, 2)
-        body.append(Header(niveau, section.titre, style=f"Heading_20_{niveau}"))
+    for numero, section in enumerate(document.sections):
+        body.append(titre_avec_signet(section, numero))
         for bloc in section.blocs:
             _bloc(odt, body, bloc)
-    toc.fill(odt)
-    _entrees_sans_numeros(toc)
     buffer = io.BytesIO()
     odt.save(buffer)
     return buffer.getvalue()
@@ -101,7 +89,10 @@ def _preparer(odt: OdfDocument, document: Document) -> None:
     )
     cellule = create_table_cell_style(border="0.5pt solid #929292", padding="0.8mm")
     odt.insert_style(cellule, "Cellule", automatic=True)
-    _langue(odt)
+    ligne = Style("table-row", "Ligne")
+    ligne.set_properties({"fo:keep-together": "always"})  # never cut across two pages
+    odt.insert_style(ligne, automatic=True)
+    _police_et_langue(odt)
     _sans_numerotation(odt)
     odt.add_page_break_style()
     couverture = StyleMasterPage("Couverture", page_layout="Mpm1")
@@ -115,12 +106,22 @@ def _preparer(odt: OdfDocument, document: Document) -> None:
     standard.set_page_footer(pied)
 
 
-def _langue(odt: OdfDocument) -> None:
-    """French spelling and hyphenation for every paragraph (the default style)."""
+def _police_et_langue(odt: OdfDocument) -> None:
+    """The DOCX's sans-serif at 10 pt, and French spelling and hyphenation, for every
+    paragraph (the default style); captions as in the DOCX, kept with their table."""
     default = odt.get_style("paragraph", None)  # the document's default paragraph style
-    if default is None:
-        return
-    default.set_properties(area="text", language="fr", country="FR")
+    langue = {"fo:language": "fr", "fo:country": "FR"}
+    default.set_properties(
+        {"style:font-name": POLICE, "fo:font-size": "10pt", **langue}, area="text"
+    )
+    for nom in ("Heading", "Caption"):
+        odt.get_style("paragraph", nom).set_properties({"style:font-name": POLICE}, area="text")
+    legende = odt.get_style("paragraph", "Caption")
+    legende.set_properties({"fo:keep-with-next": "always"}, area="paragraph")
+    legende.set_properties(
+        {"fo:font-size": "9pt", "fo:font-style": "normal", "fo:font-weight": "bold"},
+        area="text",
+    )
 
 
 def _sans_numerotation(odt: OdfDocument) -> None:
@@ -129,32 +130,6 @@ def _sans_numerotation(odt: OdfDocument) -> None:
         niveau.set_attribute("style:num-format", "")
         for attribut in ("style:num-suffix", "loext:num-list-format"):
             niveau.del_attribute(attribut)
-
-
-def _entrees_sans_numeros(toc: TOC) -> None:
-    """Tidy what ``TOC.fill`` wrote, so the index reads like the one LibreOffice builds.
-
-    odfdo numbers the entries (« 1.2. ») while our headings carry their own numbers, and
-    leaves the entry templates empty: an update in LibreOffice would then list nothing.
-    """
-    for paragraphe in toc.body.get_paragraphs():
-        if paragraphe.parent is not None and paragraphe.parent.tag == "text:index-title":
-            paragraphe.style = "Contents_20_Heading"
-            continue
-        niveau = (paragraphe.style or "").rpartition("_")[2]
-        if not niveau.isdigit():
-            continue
-        texte = NUMERO_TOC.sub("", str(paragraphe)).strip()
-        paragraphe.clear()
-        paragraphe.style = f"Contents_20_{niveau}"
-        paragraphe.append_plain_text(texte)
-    for modele in toc.get_elements("//text:table-of-content-entry-template"):
-        for tag in ENTREE_TOC:
-            element = Element.from_tag(tag)
-            if tag == "text:index-entry-tab-stop":
-                element.set_attribute("style:type", "right")
-                element.set_attribute("style:leader-char", ".")
-            modele.append(element)
 
 
 def _couverture(body, document: Document) -> None:
@@ -211,7 +186,7 @@ def _tableau(odt: OdfDocument, body, tableau: Tableau) -> None:
 
 
 def _ligne(textes: list[str], style: str) -> Row:
-    row = Row()
+    row = Row(style="Ligne")
     for texte in textes:
         cell = Cell(style="Cellule")
         cell.append(Paragraph(texte, style=style))

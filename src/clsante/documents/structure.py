@@ -11,6 +11,8 @@ import datetime
 import re
 from dataclasses import dataclass, field, replace
 
+from clsante.documents.largeurs import parts_de_largeur
+
 # Characters XML 1.0 refuses (DOCX and ODT are XML): C0 controls but tab and newlines,
 # lone surrogates and the two non-characters U+FFFE / U+FFFF.
 _INVALIDES_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -40,19 +42,8 @@ class Tableau:
     legende: str = ""
 
     def largeurs(self) -> list[float]:
-        """Each column's share of the width, from the length of its texts (sums to 1).
-
-        Word and LibreOffice give equal widths otherwise, squeezing long texts into a
-        narrow column next to a wide one holding a number.
-        """
-        poids = []
-        for i, entete in enumerate(self.entetes):
-            textes = [entete, *(ligne[i] for ligne in self.lignes)]
-            mot_le_plus_long = max(len(mot) for texte in textes for mot in texte.split() or [""])
-            moyenne = sum(len(t) for t in textes) / len(textes)
-            poids.append(max((mot_le_plus_long + 4) * 1.5, min(moyenne, 45.0)))
-        total = sum(poids)
-        return [p / total for p in poids]
+        """Each column's share of the width, sized to its texts (see ``largeurs.py``)."""
+        return parts_de_largeur(self.entetes, self.lignes)
 
 
 @dataclass
@@ -85,6 +76,12 @@ class Document:
     @property
     def mention_generation(self) -> str:
         return f"Document généré par CLSanté le {date_fr(self.date)}"
+
+
+def signet_section(numero: int) -> str:
+    """The bookmark of the ``numero``-th section's heading, which its Sommaire entry links to
+    (« _Toc… » names are hidden from Word's list of bookmarks)."""
+    return f"_Toc{numero + 1:06d}"
 
 
 MOIS = [

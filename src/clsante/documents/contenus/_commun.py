@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 
 from django.utils.text import slugify
@@ -10,6 +11,8 @@ from django.utils.text import slugify
 from clsante.core.templatetags.humanize_fr import euros, nombre
 
 __all__ = ["euros", "jour", "nom_fichier", "nombre", "valeur_unite"]
+
+DECIMALE = re.compile(r"(?<=\d)\.(?=\d)")
 
 
 def jour(date: datetime.date | None) -> str:
@@ -23,5 +26,10 @@ def valeur_unite(valeur: Decimal | None, unite: str) -> str:
 
 
 def nom_fichier(*parties: object) -> str:
-    """An ASCII-only file name (no accents, spaces or quotes), at most 90 characters."""
-    return slugify(" ".join(str(p) for p in parties))[:90].strip("-") or "document"
+    """An ASCII-only file name (no accents, spaces or quotes), at most 90 characters.
+
+    A dot between digits stays, so fiche 1.4 is « fiche-1.4-… », not « fiche-14-… ».
+    """
+    morceaux = DECIMALE.split(" ".join(str(p) for p in parties))
+    nom = ".".join(slugify(m) for m in morceaux)
+    return nom[:90].strip("-.") or "document"
