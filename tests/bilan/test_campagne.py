@@ -56,7 +56,7 @@ def test_relancer_reminds_only_the_porteurs_with_pending_fiches(
     for fiche in fiches_du_porteur:
         repondue(campagne, fiche)
     response = client_de("coordinatrice.morlaix").post(_url(campagne, "relancer"), follow=True)
-    assert "1 porteur relancé" in response.text
+    assert "1 personne relancée" in response.text
     relances = Notification.objects.filter(type=TypeNotification.CAMPAGNE_RELANCE)
     assert [n.destinataire for n in relances] == [porteur_cpts]
 
@@ -80,7 +80,11 @@ def test_a_second_click_does_not_remind_the_same_people_twice(campagne):
     client.post(_url(campagne, "relancer"), follow=True)
     response = client.post(_url(campagne, "relancer"), follow=True)
     assert (
-        escape("0 porteur relancé : tous l'ont été dans les dernières 24 heures") in response.text
+        escape(
+            "Personne n'a été relancé : la personne qui n'a pas répondu l'a été dans les "
+            "dernières 24 heures"
+        )
+        in response.text
     )
     assert _relances().count() == 1
     assert _relances().get().courriels.count() == 1  # one mail, not two
@@ -93,7 +97,7 @@ def test_people_reminded_more_than_a_day_ago_are_reminded_again(campagne):
     hier = timezone.now() - datetime.timedelta(hours=25)
     _relances().update(cree_le=hier, cle=f"campagne-{campagne.pk}-relance-{hier:%Y-%m-%d}")
     response = client.post(_url(campagne, "relancer"), follow=True)
-    assert "1 porteur relancé" in response.text
+    assert "1 personne relancée" in response.text
     assert _relances().count() == 2
 
 
@@ -113,7 +117,8 @@ def test_a_porteur_just_invited_is_not_reminded_but_the_others_are(campagne, por
     response = client_de("coordinatrice.morlaix").post(_url(campagne, "relancer"), follow=True)
     assert (
         escape(
-            "1 porteur relancé (dans l'application et par courriel selon leurs préférences) ; "
+            "1 personne relancée (dans l'application et par courriel, selon les préférences "
+            "de chacun) ; "
             "1 autre l'a été dans les dernières 24 heures."
         )
         in response.text
@@ -131,7 +136,7 @@ def test_a_reminder_of_another_campaign_does_not_count(campagne, poher):
     client_de("coordinatrice.morlaix").post(_url(campagne, "relancer"))
     _relances().update(cle=f"campagne-{autre.pk}-relance-{timezone.localdate():%Y-%m-%d}")
     response = client_de("coordinatrice.morlaix").post(_url(campagne, "relancer"), follow=True)
-    assert "1 porteur relancé" in response.text
+    assert "1 personne relancée" in response.text
 
 
 @pytest.mark.django_db

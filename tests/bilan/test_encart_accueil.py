@@ -33,3 +33,14 @@ def test_no_notice_without_an_open_campaign_or_for_the_coordination(morlaix):
     assert "vos fiches à compléter" not in client_de("porteur.demo").get("/").text
     _campagne(morlaix)
     assert "vos fiches à compléter" not in client_de("coordinatrice.morlaix").get("/").text
+
+
+def test_past_the_deadline_the_notice_says_so(morlaix):
+    campagne = _campagne(morlaix)
+    campagne.date_limite = datetime.date.today() - datetime.timedelta(days=3)
+    campagne.save()
+    page = client_de("porteur.demo").get(reverse("programme:accueil")).text
+    assert "est passée, répondez dès que possible" in page
+    assert "à compléter avant le" not in page
+    fiches = client_de("porteur.demo").get(reverse("bilan:mes_fiches")).text
+    assert "dès que possible (la date limite du" in fiches

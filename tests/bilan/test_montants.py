@@ -97,3 +97,17 @@ def test_a_new_financing_accepts_a_decimal_comma(campagne, fiche_du_porteur):
     client_de("porteur.demo").post(_url(campagne, fiche_du_porteur), data)
     ajout = fiche_du_porteur.financements.get(financeur=financeur, annee=2026)
     assert (ajout.montant, ajout.statut) == (Decimal("2500.75"), "acquis")
+
+
+@pytest.mark.django_db
+def test_a_wrong_new_amount_gets_one_clear_error(campagne, fiche_du_porteur):
+    from clsante.organisations.models import Organisation
+
+    financeur = Organisation.objects.exclude(pk=fiche_du_porteur.porteur_id).first()
+    data = _donnees(
+        fiche_du_porteur, **{"financement-financeur": financeur.pk, "financement-montant": "abc"}
+    )
+    response = client_de("porteur.demo").post(_url(campagne, fiche_du_porteur), data)
+    assert response.status_code == 400
+    assert "Indiquez le montant obtenu." not in response.text
+    assert 'value="abc"' in response.text

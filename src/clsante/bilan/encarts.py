@@ -16,10 +16,12 @@ from clsante.bilan.avancement import a_completer
 def fiches_a_completer(request: HttpRequest) -> str:
     """« Bilan 2026 : 3 fiches à compléter avant le 15 décembre », for a porteur."""
     campagnes = []
-    for campagne, lignes in a_completer(request.user, timezone.localdate()):
+    today = timezone.localdate()
+    for campagne, lignes in a_completer(request.user, today):
         restantes = sum(1 for ligne in lignes if ligne.etat != "repondu")
         if restantes:
-            campagnes.append({"campagne": campagne, "restantes": restantes})
+            en_retard = campagne.echeance_depassee(today)
+            campagnes.append({"campagne": campagne, "restantes": restantes, "en_retard": en_retard})
     if not campagnes:
         return ""
     return render_to_string("bilan/_encart_a_completer.html", {"campagnes": campagnes}, request)

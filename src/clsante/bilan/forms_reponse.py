@@ -199,7 +199,7 @@ class NouveauFinancementForm(DsfrBaseForm, forms.ModelForm):
             return cleaned
         if not cleaned.get("financeur"):
             self.add_error("financeur", "Choisissez le financeur de cette ligne.")
-        if cleaned.get("montant") is None:
+        if cleaned.get("montant") is None and "montant" not in self.errors:
             self.add_error("montant", "Indiquez le montant obtenu.")
         if not cleaned.get("statut"):
             cleaned["statut"] = Financement.Statut.ACQUIS

@@ -136,8 +136,8 @@ def relancer(request: HttpRequest, pk: int) -> HttpResponse:
     relance = services.relancer(la_campagne)
     if relance.relances:
         message = (
-            f"{pluriel(relance.relances, 'porteur relancé', 'porteurs relancés')} "
-            "(dans l'application et par courriel selon leurs préférences)"
+            f"{pluriel(relance.relances, 'personne relancée', 'personnes relancées')} "
+            "(dans l'application et par courriel, selon les préférences de chacun)"
         )
         if relance.recents:
             deja = pluriel(relance.recents, "autre l'a", "autres l'ont")
@@ -146,8 +146,14 @@ def relancer(request: HttpRequest, pk: int) -> HttpResponse:
     elif relance.recents:
         messages.info(
             request,
-            "0 porteur relancé : tous l'ont été dans les dernières 24 heures (relance ou "
-            "invitation). Vous pourrez les relancer à nouveau demain.",
+            "Personne n'a été relancé : "
+            + (
+                "la personne qui n'a pas répondu l'a"
+                if relance.recents == 1
+                else f"les {relance.recents} personnes qui n'ont pas répondu l'ont"
+            )
+            + " été dans les dernières 24 heures (relance ou invitation). Une nouvelle relance "
+            "sera possible 24 heures après la précédente.",
         )
     else:
         messages.info(
@@ -179,5 +185,6 @@ def mes_fiches(request: HttpRequest) -> HttpResponse:
         "title": "Mes fiches à compléter",
         "a_completer": a_completer(user, today),
         "coordonnees": coordonnees,
+        "aujourdhui": today,
     }
     return render(request, "bilan/mes_fiches.html", context)

@@ -43,13 +43,13 @@ def _cellules(colonnes: list[Colonne], lignes: Iterable[Any]) -> Iterable[list[A
 
 
 def reponse_csv(
-    nom: str, colonnes: list[Colonne], lignes: Iterable[Any], *, bom: bool = True
+    nom: str, colonnes: list[Colonne], lignes: Iterable[Any], *, bom: bool = False
 ) -> HttpResponse:
     """The CSV (commas, machine names as headers, ISO dates) the Table Schema describes.
 
-    ``bom`` starts the file with a UTF-8 byte order mark: without it, a French Excel opens
-    the file as Windows-1252 and shows « Ã© » for « é ». Readers of the open data (Python's
-    ``utf-8-sig``, pandas, frictionless) skip the mark.
+    ``bom`` starts the file with a UTF-8 byte order mark, for files people open in a
+    spreadsheet (without it Excel reads « Ã© » for « é »). The open-data exports keep plain
+    UTF-8; people are offered the XLSX.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer)

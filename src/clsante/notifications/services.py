@@ -56,29 +56,30 @@ def _courriel(notification: Notification, adresse: str) -> Courriel:
 
 
 # While reminders are prepared, mails wait here so that each person gets one mail per run.
-_en_attente: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
+_en_attente: contextvars.ContextVar[list | None] = contextvars.ContextVar(
     "courriels_en_attente", default=None
 )
 
 
 @contextlib.contextmanager
-def courriels_regroupes() -> Iterator[None]:
-    """Queue one mail per person for all the notifications made inside the block."""
-    attente: dict[int, list[Notification]] = defaultdict(list)
+def courriels_regroupes() -> Iterator[list[Notification]]:
+    """Queue one mail per person for all the notifications made inside the block.
+
+    Yields the waiting list: a caller that rolls back part of its work truncates it to
+    the length it had before (see `taches._executer`). Run the block inside the same
+    transaction as the notifications, so that they and their mails commit together.
+    """
+    attente: list[Notification] = []
     jeton = _en_attente.set(attente)
     try:
-        yield
+        yield attente
     finally:
         _en_attente.reset(jeton)
-    # A producer that failed rolled its notifications back: mail only those that were kept.
-    gardees = set(
-        Notification.objects.filter(
-            pk__in=[n.pk for notifications in attente.values() for n in notifications]
-        ).values_list("pk", flat=True)
-    )
-    for notifications in attente.values():
-        if notifications := [n for n in notifications if n.pk in gardees]:
-            _mettre_en_file(notifications)
+    par_personne: dict[int, list[Notification]] = defaultdict(list)
+    for notification in attente:
+        par_personne[notification.destinataire_id].append(notification)
+    for notifications in par_personne.values():
+        _mettre_en_file(notifications)
 
 
 def _mettre_en_file(notifications: list[Notification]) -> None:
@@ -158,7 +159,7 @@ def notifier(
                     if attente is None:
                         _courriel(notification, personne.email).save()
                     else:
-                        attente[personne.pk].append(notification)
+                        attente.append(notification)
         except IntegrityError:  # the same key was written concurrently: already notified
             continue
         nombre += 1

@@ -28,24 +28,31 @@ def preparer_rappels(aujourdhui: datetime.date, *, resume: bool | None = None) -
     person gets one mail for all the day's reminders (the digest keeps its own mail).
     """
     bilan = BilanRappels()
-    with courriels_regroupes():  # one mail per person for the day's reminders
+    # The reminders and their (grouped) mails commit together: a run stopped halfway leaves
+    # neither, and the next run makes both.
+    with transaction.atomic(), courriels_regroupes() as attente:
         for chemin in settings.CLSANTE_RAPPELS:
             try:
                 producteur = import_string(chemin)
             except ImportError as erreur:
                 bilan.erreurs.append(f"Producteur de rappels introuvable : {chemin} ({erreur}).")
                 continue
-            _executer(bilan, chemin, lambda producteur=producteur: producteur(aujourdhui))
+            _executer(bilan, chemin, lambda producteur=producteur: producteur(aujourdhui), attente)
     if resume if resume is not None else resume_du(aujourdhui):
         _executer(bilan, "résumé hebdomadaire", lambda: produire_resumes(aujourdhui))
     return bilan
 
 
-def _executer(bilan: BilanRappels, nom: str, producteur: Callable[[], int]) -> None:
+def _executer(
+    bilan: BilanRappels, nom: str, producteur: Callable[[], int], attente: list | None = None
+) -> None:
+    avant = len(attente) if attente is not None else 0
     try:
         with transaction.atomic():  # a failing producer leaves nothing half-written
             nombre = producteur()
     except Exception as erreur:  # one broken producer must not stop the others
+        if attente is not None:
+            del attente[avant:]  # nor mails about its rolled-back notifications
         bilan.erreurs.append(
             f"Le producteur de rappels {nom} a échoué : {type(erreur).__name__} : {erreur}."
         )
