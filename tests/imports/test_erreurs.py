@@ -40,3 +40,18 @@ def test_each_bad_cell_is_reported_with_its_row_and_column_and_nothing_is_writte
     appliquer(client_coordinatrice, derniere_import(morlaix))
     assert derniere_import(morlaix).statut == Import.Statut.A_VALIDER
     assert morlaix.fiches.count() == avant
+
+
+def test_a_public_whose_label_holds_a_comma_is_read_whole_among_others(
+    client_coordinatrice, morlaix
+):
+    lignes = [
+        ENTETES,
+        [1, "Accès aux soins", "9.1", "Une action", "", "", "", "", "", ""],
+    ]
+    lignes[1][7] = "Personnes migrantes, étrangères ou allophones, Femmes"
+    televerser(client_coordinatrice, morlaix, csv_octets(lignes), "programme.csv")
+    imp = derniere_import(morlaix)
+    assert imp.erreurs == []
+    appliquer(client_coordinatrice, imp)
+    assert morlaix.fiches.get(numero="9.1").publics == ["migrants", "femmes"]

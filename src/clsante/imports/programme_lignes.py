@@ -170,20 +170,31 @@ def _lire_listes(lecteur: _Ligne, refs: References, colonnes: set) -> None:
 
 
 def _publics(brut: Any, refs: References) -> list[str]:
-    """Publics of a cell; one label containing a comma (« Personnes migrantes, étrangères
-    ou allophones ») is kept whole."""
-    texte = v.texte(brut)
-    if normaliser(texte) in refs.publics:
-        return [texte]
-    return v.liste(texte)
+    """Publics of a cell; a label containing a comma (« Personnes migrantes, étrangères
+    ou allophones ») is kept whole, alone or among others."""
+    return _liste_connue(brut, refs.publics)
 
 
 def _noms(brut: Any, refs: References) -> list[str]:
     """Organisation names of a cell; a known name containing a comma is kept whole."""
-    texte = v.texte(brut)
-    if normaliser(texte) in refs.organisations:
-        return [texte]
-    return v.liste(texte)
+    return _liste_connue(brut, refs.organisations)
+
+
+def _liste_connue(brut: Any, connus) -> list[str]:
+    """Split a list cell, then glue back the pieces that form a known comma-holding name."""
+    morceaux = v.liste(brut)
+    items, i = [], 0
+    while i < len(morceaux):
+        for j in range(len(morceaux), i + 1, -1):  # the longest known name first
+            candidat = ", ".join(morceaux[i:j])
+            if normaliser(candidat) in connus:
+                items.append(candidat)
+                i = j
+                break
+        else:
+            items.append(morceaux[i])
+            i += 1
+    return items
 
 
 def _lire_objectifs(lecteur: _Ligne, refs: References, colonnes: set) -> None:
