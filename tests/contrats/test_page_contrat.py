@@ -23,3 +23,20 @@ def test_fiche_counts_by_status_agree_in_number(morlaix):
         f"Fiches actions : 1 abandonnée, {en_cours} en cours, 3 prévues, {realisees} réalisées."
         in page
     )
+
+
+@pytest.mark.django_db
+def test_the_programme_lists_each_fiche_with_its_status_and_porteur(
+    morlaix, django_assert_max_num_queries
+):
+    """The list reads only the fiches' short fields: nothing is fetched fiche by fiche."""
+    fiche = morlaix.fiches.exclude(porteur=None).select_related("porteur").first()
+    fiche.hors_programmation = True
+    fiche.save()
+    client = client_de("lecteur")
+    with django_assert_max_num_queries(17):
+        page = client.get(reverse("contrats:detail", args=[morlaix.pk])).text
+    assert f"Fiche {fiche.numero} — {fiche.titre}</a>" in page
+    assert f"Porteur : {fiche.porteur.nom}" in page
+    assert "Hors programmation initiale" in page
+    assert page.count("Porteur : ") == morlaix.fiches.exclude(porteur=None).count()

@@ -1,6 +1,7 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from clsante.observatoire.indexation import reindexer
 from clsante.observatoire.models import IndexAction
@@ -85,3 +86,27 @@ def test_changing_a_fiche_updates_the_catalogue(
 def test_odd_searches_give_a_clean_page(catalogue, params):
     response = Client().get(reverse("catalogue:recherche"), params)
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_search_spread_over_pages_keeps_the_title_order(morlaix):
+    """The page's rows are read by id after the counts: the order must stay by title."""
+    for i, fiche in enumerate(morlaix.fiches.filter(titre__icontains="santé")[:12]):
+        fiche.pk = None
+        fiche.numero = f"9.{i + 1}"
+        fiche.titre = f"{fiche.titre} (copie {i + 1})"
+        fiche.save()
+    reindexer()
+    trouvees = IndexAction.objects.filter(racines__contains=" sant")
+    titres = [
+        f">{escape(t)}<" for t in trouvees.order_by("titre", "pk").values_list("titre", flat=True)
+    ]
+    assert len(titres) > 20
+    client = Client()
+    page1 = client.get(reverse("catalogue:recherche"), {"q": "santé"}).text
+    page2 = client.get(reverse("catalogue:recherche"), {"q": "santé", "page": 2}).text
+    assert f"{len(titres)} actions" in page1
+    positions = [page1.find(t) for t in titres[:20]]
+    assert -1 not in positions and positions == sorted(positions)
+    assert all(t in page2 for t in titres[20:])
+    assert not any(t in page2 for t in titres[:20] if t not in titres[20:])

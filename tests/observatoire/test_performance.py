@@ -162,3 +162,15 @@ def test_cached_filter_form_keeps_each_query_own_values():
     assert '<option value="11" selected>' in idf and '<option value="53" selected>' not in idf
     erreur = client.get(reverse("observatoire:inventaire"), {"debut": "abc"}).text
     assert "Certains filtres sont invalides" in erreur
+
+
+def test_api_fiche_list_reads_only_the_page_once_its_ids_are_cached(
+    morlaix, django_assert_max_num_queries
+):
+    """Seen again: session, user, the reader's contracts, the fiches' version, the page."""
+    client = client_de("referent.ars")
+    premiere = client.get("/api/v1/fiches/", {"taille": 10, "page": 2}).json()
+    with django_assert_max_num_queries(5):
+        seconde = client.get("/api/v1/fiches/", {"taille": 10, "page": 2}).json()
+    assert seconde == premiere
+    assert len(seconde["results"]) == 10

@@ -9,12 +9,15 @@ from clsante.contrats.models import Instance
 from clsante.programme.models import Axe, FicheAction
 from clsante.territoires.models import Commune
 
+# What the programme's list shows of each fiche: not its long texts.
+LISTE = ("axe_id", "numero", "titre", "statut", "hors_programmation", "porteur__nom")
+
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     contrat = contrat_visible(request, pk)
     axes = list(
         contrat.axes.prefetch_related(
-            Prefetch("fiches", queryset=FicheAction.objects.select_related("porteur"))
+            Prefetch("fiches", queryset=FicheAction.objects.select_related("porteur").only(*LISTE))
         )
     )
     # Counted from the fiches listed below (every fiche belongs to an axe of its contract).

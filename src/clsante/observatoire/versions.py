@@ -18,6 +18,7 @@ from django.db.models import Count, Max, Sum
 
 from clsante.contrats.models import Contrat
 from clsante.observatoire.models import IndexAction
+from clsante.programme.models import FicheAction
 from clsante.territoires.models import Commune
 
 DUREE_CACHE = 3600
@@ -68,6 +69,25 @@ def version_donnees() -> str:
         return "|".join(map(str, cursor.fetchone()))
 
 
+def version_fiches() -> str:
+    """Changes whenever a fiche is created, saved or deleted through the ORM: two index reads.
+
+    Every ``save()`` and ``delete()`` writes a history row (simple-history), and
+    ``bulk_create`` (synthetic data) raises the largest id. What escapes it (a raw SQL
+    update, a bulk ``update()``) is seen when the entries expire: keep their lifetime short.
+    """
+    q = connection.ops.quote_name
+    fiches = q(FicheAction._meta.db_table)
+    historique = q(FicheAction.history.model._meta.db_table)
+    sql = (
+        f"SELECT (SELECT MAX({q('id')}) FROM {fiches}), "
+        f"(SELECT MAX({q('history_id')}) FROM {historique})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return "|".join(map(str, cursor.fetchone()))
+
+
 def version_index() -> str:
     """Changes whenever the catalogue's index gains or loses a row (a re-index replaces rows)."""
     index = IndexAction.objects.aggregate(n=Count("pk"), m=Max("pk"))
@@ -80,10 +100,10 @@ def cle(espace: str, version: str, *parties: object) -> str:
     return f"{espace}:" + hashlib.sha1(texte.encode(), usedforsecurity=False).hexdigest()
 
 
-def en_cache(cle_cache: str, calcul):
+def en_cache(cle_cache: str, calcul, duree: int = DUREE_CACHE):
     """The cached value of ``cle_cache``, computed by ``calcul()`` on a miss."""
     valeur = cache.get(cle_cache)
     if valeur is None:
         valeur = calcul()
-        cache.set(cle_cache, valeur, timeout=DUREE_CACHE)
+        cache.set(cle_cache, valeur, timeout=duree)
     return valeur

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import F, Value
 from django.db.models.functions import Concat
 from django.http import HttpRequest, HttpResponse
@@ -78,10 +78,14 @@ def _resultats(request: HttpRequest) -> str:
     texte = request.GET.get("q", "")[:200]
     filtres = {f: request.GET.get(f, "")[:60] for f in FACETTES if request.GET.get(f)}
     resultat = rechercher(texte, filtres)
-    actions = resultat.actions.select_related("contrat", "departement", "fiche__porteur")
-    paginator = Paginator(actions.order_by(_ordre_titre(resultat.racines, filtres), "pk"), PAR_PAGE)
-    paginator.count = resultat.total  # already counted with the facets: no COUNT query
-    page = paginator.get_page(request.GET.get("page"))
+    if resultat.ids is not None:
+        page = _page_par_ids(resultat.ids, request.GET.get("page"))
+    else:
+        actions = resultat.actions.select_related("contrat", "departement", "fiche__porteur")
+        ordre = _ordre_titre(resultat.racines, filtres)
+        paginator = Paginator(actions.order_by(ordre, "pk"), PAR_PAGE)
+        paginator.count = resultat.total  # already counted with the facets: no COUNT query
+        page = paginator.get_page(request.GET.get("page"))
     libelle_theme = _libelleur("thematiques")
     for item in page.object_list:
         item.themes_libelles = [libelle_theme(c) for c in item.thematiques.split()]
@@ -93,6 +97,16 @@ def _resultats(request: HttpRequest) -> str:
         "parametres": request.GET.urlencode(),
     }
     return render_to_string("catalogue/_resultats.html", context)
+
+
+def _page_par_ids(ids: list[int], numero: str | None) -> Page:
+    """A page of a search: its ids come in title order from the counting query (see
+    `rechercher`); only those 20 rows are read, by primary key."""
+    page = Paginator(ids, PAR_PAGE).get_page(numero)
+    lignes = IndexAction.objects.select_related("contrat", "departement", "fiche__porteur")
+    par_id = lignes.in_bulk(list(page.object_list))
+    page.object_list = [par_id[i] for i in page.object_list if i in par_id]
+    return page
 
 
 @login_not_required

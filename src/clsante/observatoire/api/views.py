@@ -1,5 +1,7 @@
 """Read-only REST API: the same rules as the pages (who sees what), documented in OpenAPI."""
 
+from array import array
+
 from django.db.models import Count, Sum
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
@@ -13,7 +15,10 @@ from clsante.observatoire.api.serializers import ContratSerializer, FicheSeriali
 from clsante.observatoire.forms import FiltreObservatoireForm
 from clsante.observatoire.perimetre import contrats_comptes, perimetre_depuis
 from clsante.observatoire.resultats import Resultats
+from clsante.observatoire.versions import cle, en_cache, version_fiches
 from clsante.programme.models import FicheAction
+
+DUREE_IDS = 300  # seconds
 
 FILTRES_CONTRAT = [
     OpenApiParameter("region", str, description="Code INSEE de la région"),
@@ -69,36 +74,71 @@ class FicheViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = FicheSerializer
 
     def get_queryset(self):
-        # The visible contracts as a list of ids, not a subquery: with a subquery, PostgreSQL
-        # walks the fiches in id order testing each against the contracts, and a page far in
-        # the list took 10 times longer (same rule, `visibles_par`, read once).
-        contrats = (
-            Contrat.objects.visibles_par(self.request.user).order_by().values_list("pk", flat=True)
-        )
-        fiches = FicheAction.objects.filter(contrat_id__in=list(contrats))
+        fiches = FicheAction.objects.filter(**self._filtres_fiches())
         if self.action == "retrieve":
             fiches = fiches.select_related("axe", "porteur", "codage")
+        return fiches.order_by("pk")
+
+    def _filtres_fiches(self) -> dict:
+        """The reader's visible contracts (`visibles_par`) and the query's filters.
+
+        The contracts as a list of ids, not a subquery: with a subquery, PostgreSQL walks
+        the fiches in id order testing each against the contracts, and a page far in the
+        list took 10 times longer.
+        """
+        contrats = Contrat.objects.visibles_par(self.request.user).order_by("pk")
+        filtres: dict = {"contrat_id__in": list(contrats.values_list("pk", flat=True))}
         params = self.request.query_params
         if contrat := params.get("contrat"):
             if not contrat.isdigit():
                 raise ValidationError({"contrat": "Identifiant de contrat attendu (un nombre)."})
-            fiches = fiches.filter(contrat_id=int(contrat))
+            filtres["contrat_id"] = int(contrat)
         if statut := params.get("statut"):
             if statut not in FicheAction.Statut.values:
                 raise ValidationError({"statut": f"Statut inconnu : {statut[:50]}."})
-            fiches = fiches.filter(statut=statut)
-        return fiches.order_by("pk")
+            filtres["statut"] = statut
+        return filtres
 
     def list(self, request: Request, *args, **kwargs) -> Response:
-        """A page of fiches: the page's ids first, then those rows with their relations.
+        """A page of fiches: the page's ids from the cached id list, then those rows.
 
-        Far in the list, PostgreSQL otherwise joined the axes, porteurs and codings of every
-        fiche skipped by the offset (2,500 rows for page 50) to return 50 of them.
+        Counting the visible fiches and walking to a far page cost two scans of the fiches
+        on every request; the ordered ids are cached instead (`ids_visibles`), and only the
+        page's rows are read, with their axe, porteur and coding.
         """
-        ids = self.paginate_queryset(self.get_queryset().values_list("pk", flat=True))
-        lignes = FicheAction.objects.filter(pk__in=ids).select_related("axe", "porteur", "codage")
+        ids = self.paginate_queryset(ids_visibles(self._filtres_fiches()))
+        lignes = (
+            FicheAction.objects.filter(pk__in=ids)
+            .select_related("axe", "porteur", "codage")
+            .only(*CHAMPS_LISTE)
+        )
         fiches = sorted(lignes, key=lambda fiche: fiche.pk)
         return self.get_paginated_response(self.get_serializer(fiches, many=True).data)
+
+
+CHAMPS_LISTE = [
+    *(f for f in FicheSerializer.Meta.fields if f not in ("axe", "porteur", "thematiques")),
+    "axe__titre",
+    "porteur__nom",
+    "codage__thematiques",
+    "codage__valide",
+]
+
+
+def ids_visibles(filtres: dict) -> array:
+    """The ids of the fiches matching ``filtres``, in order, cached by the filters
+    themselves (the reader's visible contracts included) and the fiches' version.
+
+    Two readers share an entry only when they may see the same fiches. The entry lives
+    5 minutes: what `version_fiches` cannot see (a bulk update) is never older than that.
+    """
+    cle_cache = cle("api-fiches", version_fiches(), sorted(filtres.items()))
+
+    def calcul() -> array:
+        fiches = FicheAction.objects.filter(**filtres).order_by("pk")
+        return array("q", fiches.values_list("pk", flat=True))
+
+    return en_cache(cle_cache, calcul, DUREE_IDS)
 
 
 class InventaireView(APIView):
