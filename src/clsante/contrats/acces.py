@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from clsante.contrats.models import Contrat
 
 
 def contrat_visible(request: HttpRequest, pk: int) -> Contrat:
-    return get_object_or_404(
-        Contrat.objects.visibles_par(request.user).select_related("region", "porteuse"), pk=pk
-    )
+    contrat = get_object_or_404(Contrat.objects.select_related("region", "porteuse"), pk=pk)
+    if not contrat.est_visible_par(request.user):
+        raise Http404("Contrat introuvable.")
+    return contrat
 
 
 def contrat_autorise(

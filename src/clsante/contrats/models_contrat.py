@@ -171,6 +171,12 @@ class Contrat(Versionne):
             cache[self.pk] = roles
         return cache[self.pk]
 
+    def est_visible_par(self, user) -> bool:
+        """`visibles_par` for one contract already loaded: published, or any role on it
+        (habilitation, ARS referent of its region, admin). Reuses the roles' cache, so a
+        page that then asks the other predicates pays one query for all of them."""
+        return self.publie or bool(self.roles_de(user))
+
     def peut_modifier(self, user) -> bool:
         return bool(self.roles_de(user) & {Habilitation.Role.COORDINATRICE, ROLE_ADMIN})
 

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from clsante.programme.models import FicheAction
 
 
 def fiche_visible(request: HttpRequest, pk: int) -> FicheAction:
-    queryset = FicheAction.objects.visibles_par(request.user).select_related(
+    queryset = FicheAction.objects.select_related(
         "contrat", "contrat__region", "axe", "porteur", "porteur_initial"
     )
-    return get_object_or_404(queryset, pk=pk)
+    fiche = get_object_or_404(queryset, pk=pk)
+    if not fiche.contrat.est_visible_par(request.user):
+        raise Http404("Fiche introuvable.")
+    return fiche
 
 
 def fiche_modifiable(request: HttpRequest, pk: int) -> FicheAction:
