@@ -179,6 +179,8 @@ CLSANTE_RAPPELS = [
 
 # Notices other apps add at the top of the home page: each is `f(request) -> str` (HTML or "").
 CLSANTE_ENCARTS_ACCUEIL = ["clsante.bilan.encarts.fiches_a_completer"]
+# Sections other apps add to a fiche's « Suivi » tab: each is `f(request, fiche) -> str`.
+CLSANTE_ENCARTS_SUIVI = ["clsante.bilan.encarts.reponses_de_la_fiche"]
 
 # Per-process memory cache: no cache service to run. It holds the observatory's aggregates
 # and rendered fragments (keyed by data fingerprints, so never stale). 5,000 entries: the

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from clsante.bilan.avancement import a_completer
+from clsante.bilan.models import ReponseBilan
 
 
 def fiches_a_completer(request: HttpRequest) -> str:
@@ -25,3 +26,19 @@ def fiches_a_completer(request: HttpRequest) -> str:
     if not campagnes:
         return ""
     return render_to_string("bilan/_encart_a_completer.html", {"campagnes": campagnes}, request)
+
+
+def reponses_de_la_fiche(request: HttpRequest, fiche) -> str:
+    """The porteurs' campaign answers for this fiche (publics and communes reached,
+    difficulties), for the people who may read the annual review."""
+    if not fiche.contrat.peut_lire_bilan(request.user):
+        return ""
+    reponses = list(
+        ReponseBilan.objects.filter(fiche=fiche)
+        .select_related("campagne", "repondu_par")
+        .prefetch_related("communes_atteintes")
+        .order_by("-campagne__annee")
+    )
+    if not reponses:
+        return ""
+    return render_to_string("bilan/_reponses_fiche.html", {"reponses": reponses}, request)

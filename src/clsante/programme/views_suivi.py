@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import QuerySet, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.module_loading import import_string
 
 from clsante.core.models import ConflitDeVersion
 from clsante.programme.acces import fiche_suivable, fiche_visible
@@ -38,6 +40,12 @@ def fiche_suivi(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, fiche_visible(request, pk))
 
 
+def _encarts(request: HttpRequest, fiche: FicheAction) -> list[str]:
+    """Sections other apps add to the tab (settings.CLSANTE_ENCARTS_SUIVI)."""
+    encarts = (import_string(chemin)(request, fiche) for chemin in settings.CLSANTE_ENCARTS_SUIVI)
+    return [e for e in encarts if e]
+
+
 def _page(
     request: HttpRequest, fiche: FicheAction, lie: dict | None = None, status: int = 200
 ) -> HttpResponse:
@@ -58,6 +66,9 @@ def _page(
         "notes": fiche.notes.select_related("auteur"),
         "financements": financements,
         "total_financements": fiche.financements.aggregate(t=Sum("montant"))["t"],
+        "encarts": [
+            e for c in settings.CLSANTE_ENCARTS_SUIVI if (e := import_string(c)(request, fiche))
+        ],
     }
     if droits["suivre"]:
         context |= {
