@@ -102,6 +102,7 @@ REGLES: dict[str, Regle] = {
     "bilan:campagne": Regle("campagne", {**TOUS_OK, "porteur.demo": INTERDIT, "lecteur": INTERDIT}),
     "bilan:relancer": Regle("campagne", dict.fromkeys(ROLES, 405), post_seul=True),
     "bilan:cloturer": Regle("campagne", dict.fromkeys(ROLES, 405), post_seul=True),
+    "bilan:rouvrir": Regle("campagne", dict.fromkeys(ROLES, 405), post_seul=True),
     "bilan:repondre": Regle("fiche_de_campagne", {**COORDINATION, "porteur.demo": OK}),
     "bilan:mes_fiches": Regle(None, TOUS_OK),
     # -- documents --

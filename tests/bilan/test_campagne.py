@@ -241,3 +241,31 @@ def test_a_porteur_state_says_how_many_fiches_are_answered(campagne, fiches_du_p
     for fiche in fiches_du_porteur[1:]:
         repondue(campagne, fiche)
     assert "Tout renseigné" in _ligne_porteur(client.get(_url(campagne)).text, nom)
+
+
+@pytest.mark.django_db
+def test_a_closed_campaign_can_be_reopened_by_the_coordination(campagne, fiche_du_porteur):
+    client = client_de("coordinatrice.morlaix")
+    client.post(_url(campagne, "cloturer"))
+    assert client_de("porteur.demo").post(_url(campagne, "rouvrir")).status_code == 403
+    response = client.post(_url(campagne, "rouvrir"), follow=True)
+    assert "Campagne de bilan 2026 rouverte" in response.text
+    campagne.refresh_from_db()
+    assert campagne.ouverte
+    repondre = reverse("bilan:repondre", args=[campagne.pk, fiche_du_porteur.pk])
+    assert client_de("porteur.demo").get(repondre).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_campaign_is_not_reopened_while_another_one_is_open(campagne, morlaix):
+    from clsante.bilan.models import CampagneBilan
+
+    client = client_de("coordinatrice.morlaix")
+    client.post(_url(campagne, "cloturer"))
+    CampagneBilan.objects.create(
+        contrat=morlaix, annee=2025, date_limite=campagne.date_limite, ouverte_par=None
+    )
+    response = client.post(_url(campagne, "rouvrir"), follow=True)
+    assert escape("La campagne de bilan 2025 est ouverte") in response.text
+    campagne.refresh_from_db()
+    assert not campagne.ouverte

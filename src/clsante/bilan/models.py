@@ -113,6 +113,17 @@ class CampagneBilan(models.Model):
             )
         return ""
 
+    def empechement_a_rouvrir(self) -> str:
+        """Why this closed campaign cannot be reopened ("" if it can): one open at a time."""
+        ouverte = CampagneBilan.objects.filter(contrat_id=self.contrat_id).exclude(pk=self.pk)
+        ouverte = ouverte.ouvertes().first()
+        if ouverte is not None:
+            return (
+                f"La campagne de bilan {ouverte.annee} est ouverte : "
+                "clôturez-la avant de rouvrir celle-ci."
+            )
+        return ""
+
     def date_des_mesures(self, today: datetime.date) -> datetime.date:
         """Values are dated on 31 December of the year, or today while it runs."""
         return min(datetime.date(self.annee, 12, 31), today)

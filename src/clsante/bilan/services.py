@@ -161,3 +161,14 @@ def rappeler_echeance(campagne: CampagneBilan, today: datetime.date) -> int:
 def cloturer(campagne: CampagneBilan) -> None:
     campagne.close_le = timezone.now()
     campagne.save(update_fields=["close_le"])
+
+
+def rouvrir(campagne: CampagneBilan) -> str:
+    """Open a closed campaign again; returns why it cannot be ("" when done)."""
+    with transaction.atomic():
+        Contrat.objects.select_for_update().filter(pk=campagne.contrat_id).first()  # as opening
+        if empechement := campagne.empechement_a_rouvrir():
+            return empechement
+        campagne.close_le = None
+        campagne.save(update_fields=["close_le"])
+    return ""

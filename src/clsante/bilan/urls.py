@@ -9,6 +9,7 @@ urlpatterns = [
     path("bilan/campagnes/<int:pk>/", views.campagne, name="campagne"),
     path("bilan/campagnes/<int:pk>/relancer/", views.relancer, name="relancer"),
     path("bilan/campagnes/<int:pk>/cloturer/", views.cloturer, name="cloturer"),
+    path("bilan/campagnes/<int:pk>/rouvrir/", views.rouvrir, name="rouvrir"),
     path(
         "bilan/campagnes/<int:pk>/fiches/<int:fiche_pk>/",
         views_reponse.repondre,

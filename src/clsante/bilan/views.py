@@ -175,6 +175,21 @@ def cloturer(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("bilan:campagne", la_campagne.pk)
 
 
+@require_POST
+def rouvrir(request: HttpRequest, pk: int) -> HttpResponse:
+    la_campagne = campagne_gerable(request, pk)
+    if not la_campagne.ouverte:
+        if empechement := services.rouvrir(la_campagne):
+            messages.error(request, empechement)
+        else:
+            messages.success(
+                request,
+                f"Campagne de bilan {la_campagne.annee} rouverte : les porteurs peuvent de "
+                "nouveau répondre.",
+            )
+    return redirect("bilan:campagne", la_campagne.pk)
+
+
 def mes_fiches(request: HttpRequest) -> HttpResponse:
     """The open campaigns and the fiches the person's organisation must answer for."""
     user = request.user
