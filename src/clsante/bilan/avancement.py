@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime
-import unicodedata
 from dataclasses import dataclass, field, replace
 
 from django.contrib.auth import get_user_model
 
 from clsante.bilan.models import CampagneBilan, ReponseBilan
 from clsante.contrats.models import Habilitation
+from clsante.core.texte import sans_accents
 from clsante.organisations.models import Organisation
 from clsante.programme.models import FicheAction
 
@@ -107,8 +107,7 @@ class Avancement:
 
 def ordre_alphabetique(texte: str) -> str:
     """A sort key reading like a French index: « Centre » before « CPAM », « É » as « E »."""
-    decompose = unicodedata.normalize("NFKD", texte)
-    return "".join(c for c in decompose if not unicodedata.combining(c)).casefold()
+    return sans_accents(texte).casefold()
 
 
 def comptes_porteurs(campagne: CampagneBilan, organisations) -> list:

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from clsante.contrats.acces import contrat_visible
 from clsante.contrats.models import Instance
+from clsante.core.texte import pluriel
 from clsante.programme.models import Axe, FicheAction
 from clsante.territoires.models import Commune
 
@@ -74,6 +75,7 @@ def document_diagnostic(request: HttpRequest, pk: int, diagnostic_pk: int) -> Fi
     )
 
 
-def _libelles_statuts(comptes: Counter) -> list[tuple[str, int]]:
+def _libelles_statuts(comptes: Counter) -> list[str]:
+    """« 2 prévues », « 3 en cours »: one agreed count per status."""
     labels = dict(FicheAction.Statut.choices)
-    return [(labels[statut], comptes[statut]) for statut in sorted(comptes)]
+    return [pluriel(comptes[statut], labels[statut].lower()) for statut in sorted(comptes)]

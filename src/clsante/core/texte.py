@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 
 def pluriel(n: int, singulier: str, pluriel: str | None = None) -> str:
     """A count and its words, agreed: « 1 porteur », « 3 porteurs », « 0 fiche créée ».
@@ -12,3 +14,8 @@ def pluriel(n: int, singulier: str, pluriel: str | None = None) -> str:
     if pluriel is None:
         pluriel = singulier if singulier.endswith(("s", "x", "z")) else f"{singulier}s"
     return f"{n} {singulier if abs(n) < 2 else pluriel}"
+
+
+def sans_accents(texte: str) -> str:
+    """« Équipe » → « Equipe »: accents dropped, every other character kept."""
+    return "".join(c for c in unicodedata.normalize("NFKD", texte) if not unicodedata.combining(c))

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from clsante.contrats.acces import contrat_modifiable, contrat_visible
 from clsante.contrats.models import Contrat
 from clsante.contrats.views_commun import fil_ariane
+from clsante.core.texte import pluriel
 from clsante.imports import correspondance, lecture, services
 from clsante.imports.export import reponse_export
 from clsante.imports.forms import CorrespondanceForm, TeleversementForm
@@ -139,15 +140,13 @@ def correspondre(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _bilan(totaux: dict[str, int], quoi: str) -> str:
-    """« 1 ligne créée, 2 modifiées, 0 inchangée » (French agreement: plural above 1)."""
-
-    def accord(nombre: int, mot: str) -> str:
-        return f"{mot}s" if nombre > 1 else mot
-
-    c, m, i = totaux["creee"], totaux["modifiee"], totaux["inchangee"]
-    return (
-        f"{c} {accord(c, quoi)} {accord(c, 'créée')}, {m} {accord(m, 'modifiée')}, "
-        f"{i} {accord(i, 'inchangée')}"
+    """« 1 ligne créée, 2 modifiées, 0 inchangée »."""
+    return ", ".join(
+        [
+            pluriel(totaux["creee"], f"{quoi} créée", f"{quoi}s créées"),
+            pluriel(totaux["modifiee"], "modifiée"),
+            pluriel(totaux["inchangee"], "inchangée"),
+        ]
     )
 
 

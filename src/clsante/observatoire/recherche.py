@@ -8,10 +8,11 @@ On PostgreSQL a trigram index makes these lookups fast (migration 0002).
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
 
 import snowballstemmer
+
+from clsante.core.texte import sans_accents
 
 _MOTS_VIDES = (
     "a au aux avec ce ces dans de des du en et est il ils la le les leur leurs ou par pas "
@@ -25,10 +26,6 @@ LONGUEUR_MAX_REQUETE = 200
 @cache
 def _stemmer():
     return snowballstemmer.stemmer("french")
-
-
-def sans_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def mots(text: str) -> list[str]:
