@@ -30,6 +30,7 @@ install: $(VENV)/.installed node_modules/.installed
 data: install
 	$(CLSANTE) migrate --noinput
 	$(CLSANTE) charger_geographie
+	$(CLSANTE) charger_contours
 	$(CLSANTE) charger_demo
 
 run: data

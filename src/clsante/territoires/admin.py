@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from clsante.territoires.models import EPCI, Commune, Departement, Region
+from clsante.territoires.models import EPCI, Commune, ContourCommune, Departement, Region
 
 
 @admin.register(Region)
@@ -30,3 +30,19 @@ class CommuneAdmin(admin.ModelAdmin):
     search_fields = ["insee", "nom"]
     list_select_related = ["departement", "epci"]
     raw_id_fields = ["epci"]
+
+
+@admin.register(ContourCommune)
+class ContourCommuneAdmin(admin.ModelAdmin):
+    """Read only: outlines come from `charger_contours`, never typed in."""
+
+    list_display = ["commune", "x0", "y0", "x1", "y1"]
+    search_fields = ["commune__insee", "commune__nom"]
+    list_select_related = ["commune"]
+    readonly_fields = ["commune", "trace", "x0", "y0", "x1", "y1"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -56,6 +56,13 @@ class CommuneQuerySet(models.QuerySet):
     def population_totale(self) -> int:
         return self.aggregate(total=models.Sum("population"))["total"] or 0
 
+    def avec_cadre(self) -> CommuneQuerySet:
+        """Each commune with its outline's box, ``cadre_x0`` … ``cadre_y1`` (map units),
+        None when it has no outline (`ContourCommune`)."""
+        return self.annotate(
+            **{f"cadre_{b}": models.F(f"contour__{b}") for b in ("x0", "y0", "x1", "y1")}
+        )
+
 
 class Commune(models.Model):
     class GrilleDensite(models.IntegerChoices):
@@ -106,3 +113,45 @@ class Commune(models.Model):
         if self.population_qpv is None:
             return None
         return self.population_qpv > 0
+
+
+# No commune's box is wider than this (map units; Maripasoula, the widest, is 155): a box
+# meeting a frame starts at most this far west of it, which bounds the index range read.
+LARGEUR_MAX_COMMUNE = 200
+
+
+class ContourCommuneQuerySet(models.QuerySet):
+    def dans_le_cadre(self, x0: float, y0: float, x1: float, y1: float) -> ContourCommuneQuerySet:
+        """The outlines whose box meets this frame (map units), found from the boxes' index."""
+        return self.filter(
+            x0__gte=x0 - LARGEUR_MAX_COMMUNE, x0__lte=x1, x1__gte=x0, y0__lte=y1, y1__gte=y0
+        )
+
+
+class ContourCommune(models.Model):
+    """A commune's outline for maps (``territoires.contours`` loads them).
+
+    A table of its own so that Commune rows, read on most pages, stay light. ``trace`` is
+    an SVG path of relative moves in map units (1 unit ≈ 1.1 km, north up); the bounding
+    box answers "which outlines fall in this frame" from its index alone.
+    """
+
+    commune = models.OneToOneField(
+        Commune, on_delete=models.CASCADE, primary_key=True, related_name="contour"
+    )
+    trace = models.TextField("tracé SVG")
+    x0 = models.FloatField()
+    y0 = models.FloatField()
+    x1 = models.FloatField()
+    y1 = models.FloatField()
+
+    objects = ContourCommuneQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "contour de commune"
+        verbose_name_plural = "contours de communes"
+        # Covering the frame test: the query reads the index, not the (long) outlines.
+        indexes = [models.Index(fields=["x0", "x1", "y0", "y1"], name="contour_cadre_idx")]
+
+    def __str__(self) -> str:
+        return f"Contour de {self.commune_id}"

@@ -1,0 +1,150 @@
+"""The map of a contract's communes, each filled by the number of fiches that name it.
+
+Outlines come from ``ContourCommune`` (``charger_contours``). The contract's communes
+arrive with their counts and their outlines' boxes (read with the communes); the outlines
+in the frame they make, neighbours included, are one query. The markup depends only on
+the contract's communes, their counts and boxes, so it is cached under a key made of them:
+a new count is a new key, nothing needs invalidating. Outlines are reference data loaded
+at set-up, like the departments' map.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import OuterRef, Subquery
+from django.template.loader import render_to_string
+
+from clsante.core.templatetags.humanize_fr import nombre
+from clsante.core.texte import pluriel
+from clsante.observatoire.carte_territoire import Cadre
+from clsante.territoires.models import Commune, ContourCommune
+
+MARGE = 0.06  # share of the frame added on each side, so that neighbours show
+COTE_MIN = 8.0  # smallest frame side (map units, ≈ 9 km): one small commune is not blown up
+ECHELLE_MOTIF = 70  # hatching: about 70 stripes across the map, whatever its size
+AUCUNE = "url(#carte-communes-aucune)"
+# Classes of the number of fiches naming a commune: (from, label, fill, legend swatch).
+# "None" stands out by hue and by its hatching, so that it reads in grayscale too.
+CLASSES = (
+    (0, "Aucune fiche", AUCUNE, "repeating-linear-gradient(45deg, #ffe9e6 0 3px, #b34000 3px 5px)"),
+    (1, "1 fiche", "#cacafb", "#cacafb"),
+    (2, "2 ou 3 fiches", "#8585f6", "#8585f6"),
+    (4, "4 à 6 fiches", "#4f4fc4", "#4f4fc4"),
+    (7, "7 fiches ou plus", "#1f1f82", "#1f1f82"),
+)
+VOISINE = "#e5e5e5"
+
+
+@dataclass(frozen=True)
+class Trace:
+    d: str
+    titre: str
+    remplissage: str = ""  # neighbours take the group's grey
+
+
+@dataclass(frozen=True)
+class ClasseLegende:
+    libelle: str
+    pastille: str
+    communes: str
+
+
+def carte_communes(communes: Sequence[Commune]) -> str:
+    """The map's markup, or "" when none of these communes has an outline.
+
+    Each commune carries ``fiches_actions``, the number of fiches naming it, and its
+    outline's box (``Commune.objects.avec_cadre()``): without any box, no query is run.
+    """
+    boites = {
+        c.pk: Cadre(c.cadre_x0, c.cadre_y0, c.cadre_x1, c.cadre_y1)
+        for c in communes
+        if c.cadre_x0 is not None
+    }
+    if not boites:
+        return ""
+    cle = _cle(communes)
+    html = cache.get(cle)
+    if html is None:
+        html = _dessiner(communes, boites)
+        cache.set(cle, html, timeout=None)
+    return html
+
+
+def classe(fiches: int) -> tuple[str, str]:
+    """(label, fill) of a number of fiches."""
+    libelle, remplissage = CLASSES[0][1], CLASSES[0][2]
+    for seuil, lib, couleur, _ in CLASSES:
+        if fiches >= seuil:
+            libelle, remplissage = lib, couleur
+    return libelle, remplissage
+
+
+def _cle(communes: Sequence[Commune]) -> str:
+    contenu = "|".join(
+        f"{c.pk}:{c.fiches_actions}:{c.population}:{c.nom}:{c.cadre_x0}:{c.cadre_y0}"
+        for c in sorted(communes, key=lambda c: c.pk)
+    )
+    return "carte-communes:" + hashlib.sha256(contenu.encode()).hexdigest()
+
+
+def _dessiner(communes: Sequence[Commune], boites: dict[int, Cadre]) -> str:
+    cadre = _cadre(list(boites.values()))
+    du_contrat = {c.pk: c for c in communes}
+    # Names by a subquery per outline: a join let PostgreSQL hash every commune.
+    nom = Subquery(Commune.objects.filter(pk=OuterRef("commune_id")).values("nom"))
+    lignes = (
+        ContourCommune.objects.dans_le_cadre(cadre.x0, cadre.y0, cadre.x1, cadre.y1)
+        .annotate(nom=nom)
+        .values_list("commune_id", "nom", "trace")
+    )
+    voisines, traces = [], []
+    for pk, nom, d in sorted(lignes, key=lambda ligne: ligne[1]):
+        if pk in du_contrat:
+            traces.append(_trace_du_contrat(du_contrat[pk], d))
+        else:
+            voisines.append(Trace(d, nom))
+    return render_to_string(
+        "observatoire/_carte_communes.html",
+        {
+            "view_box": cadre.view_box,
+            # Written here: a float in a template would take a French decimal comma.
+            "motif": f"{(cadre.x1 - cadre.x0) / ECHELLE_MOTIF:.3f}",
+            "voisine": VOISINE,
+            "voisines": voisines,
+            "communes": traces,
+            "legende": _legende([du_contrat[pk] for pk in boites]),
+            "non_dessinees": sorted(c.nom for c in communes if c.pk not in boites),
+        },
+    )
+
+
+def _cadre(boites: list[Cadre]) -> Cadre:
+    """The union of the boxes, at least ``COTE_MIN`` a side, widened by ``MARGE``."""
+    union = boites[0]
+    for boite in boites[1:]:
+        union = union.union(boite)
+    largeur = max(union.x1 - union.x0, COTE_MIN) * (0.5 + MARGE)
+    hauteur = max(union.y1 - union.y0, COTE_MIN) * (0.5 + MARGE)
+    cx, cy = (union.x0 + union.x1) / 2, (union.y0 + union.y1) / 2
+    return Cadre(cx - largeur, cy - hauteur, cx + largeur, cy + hauteur)
+
+
+def _trace_du_contrat(commune: Commune, d: str) -> Trace:
+    habitants = f"{nombre(commune.population)} habitant{'s' if commune.population > 1 else ''}"
+    fiches = pluriel(commune.fiches_actions, "fiche action", "fiches actions")
+    return Trace(d, f"{commune.nom} : {habitants}, {fiches}", classe(commune.fiches_actions)[1])
+
+
+def _legende(communes: list[Commune]) -> list[ClasseLegende]:
+    par_classe: dict[str, int] = {}
+    for commune in communes:
+        libelle = classe(commune.fiches_actions)[0]
+        par_classe[libelle] = par_classe.get(libelle, 0) + 1
+    return [
+        ClasseLegende(libelle, pastille, pluriel(par_classe.get(libelle, 0), "commune"))
+        for _, libelle, _, pastille in CLASSES
+    ]
