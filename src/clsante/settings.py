@@ -111,6 +111,8 @@ TEMPLATES = [
         "DIRS": [PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # A faster `{% url %}` (same syntax and behaviour) for every template.
+            "builtins": ["clsante.core.templatetags.url_rapide"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
@@ -129,6 +131,16 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CLSANTE_CONN_MAX_AGE", "0")),
     )
 }
+# Server-side binding lets psycopg prepare a query the second time a connection runs it:
+# PostgreSQL then skips planning, most of the cost of the pages' short queries. Set
+# CLSANTE_PG_PREPARER=0 behind a transaction-pooling proxy (PgBouncer), which cannot keep
+# prepared statements.
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and _env_bool(
+    "CLSANTE_PG_PREPARER", default=True
+):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=2
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "comptes.Utilisateur"

@@ -17,8 +17,14 @@ LISTE = ("axe_id", "numero", "titre", "statut", "hors_programmation", "porteur__
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     contrat = contrat_visible(request, pk)
     axes = list(
-        contrat.axes.prefetch_related(
-            Prefetch("fiches", queryset=FicheAction.objects.select_related("porteur").only(*LISTE))
+        contrat.axes.order_by("numero").prefetch_related(
+            # Orderings within the contract: the models' defaults would join the contract again.
+            Prefetch(
+                "fiches",
+                queryset=FicheAction.objects.select_related("porteur")
+                .only(*LISTE)
+                .order_by("numero"),
+            )
         )
     )
     # Counted from the fiches listed below (every fiche belongs to an axe of its contract).
@@ -40,7 +46,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "contrat": contrat,
         "axes": axes,
         # The page shows only each instance's name: members and meetings are on their tab.
-        "instances": contrat.instances.all(),
+        "instances": contrat.instances.order_by("type", "nom"),
         "signataires": contrat.signataires.select_related("organisation"),
         "dispositifs": contrat.dispositifs.all(),
         "diagnostic": diagnostics[0] if diagnostics else None,
