@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.test import Client, override_settings
 
@@ -22,12 +23,20 @@ def _fast_hasher():
     """Cheap password hashing for the demo users, and no static-file scan per client.
 
     WhiteNoise scans every static file when a handler starts, and the test client
-    starts one per client: its autorefresh mode looks files up lazily instead.
+    starts one per client: its autorefresh mode looks files up lazily instead. The cache
+    the server's processes share is kept in each test process's memory: two test
+    processes run different databases whose fingerprints may coincide.
     """
+    caches = dict(settings.CACHES)
+    caches["partage"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "clsante-partage",
+    }
     with override_settings(
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         WHITENOISE_AUTOREFRESH=True,
         MEDIA_ROOT=tempfile.mkdtemp(prefix="clsante-media-"),
+        CACHES=caches,
     ):
         yield
 

@@ -203,7 +203,15 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "clsante",
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    },
+    # The observatory's results, shared by the server's processes through files (still no
+    # service to run): a search or a dashboard computed by one worker is not computed
+    # again by the others. Its keys are data fingerprints, so an entry is never stale.
+    "partage": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": DATA_DIR / "cache",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 
 CSRF_FAILURE_VIEW = "clsante.core.views.csrf_refuse"

@@ -1,15 +1,20 @@
-"""Every observatory test starts with an empty cache.
+"""Every observatory test starts with empty caches.
 
 Cached results are keyed by data fingerprints; a test's rolled-back rows may come back in
 the next test with the same ids (SQLite), so a leftover entry could look current.
 """
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
+
+
+def _vider() -> None:
+    for alias in ("default", "partage"):
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)
 def _cache_vide():
-    cache.clear()
+    _vider()
     yield
-    cache.clear()
+    _vider()

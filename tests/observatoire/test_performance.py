@@ -174,3 +174,31 @@ def test_api_fiche_list_reads_only_the_page_once_its_ids_are_cached(
         seconde = client.get("/api/v1/fiches/", {"taille": 10, "page": 2}).json()
     assert seconde == premiere
     assert len(seconde["results"]) == 10
+
+
+def test_a_result_computed_by_one_process_is_read_by_the_others(tmp_path, settings):
+    """The shared cache is the real file cache here: a second process (its memory empty)
+    reads the first one's result instead of computing it again."""
+    from django.core.cache import cache, caches
+
+    from clsante.observatoire.versions import en_cache
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "partage": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": tmp_path,
+        },
+    }
+    calculs = []
+
+    def calcul():
+        calculs.append(1)
+        return {"contrats": 12}
+
+    assert en_cache("essai:partage", calcul) == {"contrats": 12}
+    cache.clear()  # another process: nothing in its memory
+    assert en_cache("essai:partage", calcul) == {"contrats": 12}
+    assert len(calculs) == 1
+    assert list(tmp_path.iterdir()), "the result is written to the shared files"
+    caches["partage"].clear()

@@ -1,9 +1,9 @@
 """Data versions: cheap fingerprints of the data behind the observatory's cached results.
 
 The observatory caches its heavy aggregates (inventory, coverage, catalogue facets) in
-Django's cache, which is a per-process memory cache by default: no shared service is needed,
-so a version cannot be bumped by a signal in one process and seen by the others. Instead,
-each cached result is keyed by a fingerprint read from the database in one small query;
+each process's memory and in files the processes share (`en_cache`): no cache service is
+needed, so a version cannot be bumped by a signal in one process and seen by the others.
+Instead, each cached result is keyed by a fingerprint read from the database in one small query;
 any change to the data changes the fingerprint, and the stale entry is simply never read
 again (it expires on its own).
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.db.models import Count, Max, Sum
 
@@ -101,9 +101,17 @@ def cle(espace: str, version: str, *parties: object) -> str:
 
 
 def en_cache(cle_cache: str, calcul, duree: int = DUREE_CACHE):
-    """The cached value of ``cle_cache``, computed by ``calcul()`` on a miss."""
+    """The cached value of ``cle_cache``, computed by ``calcul()`` on a miss.
+
+    Looked up in this process's memory first, then in the cache the server's processes
+    share (``partage``): only one of them computes a given result.
+    """
     valeur = cache.get(cle_cache)
     if valeur is None:
-        valeur = calcul()
+        partage = caches["partage"]
+        valeur = partage.get(cle_cache)
+        if valeur is None:
+            valeur = calcul()
+            partage.set(cle_cache, valeur, timeout=duree)
         cache.set(cle_cache, valeur, timeout=duree)
     return valeur
