@@ -51,6 +51,7 @@ def preparer(env: dict, contrats: int) -> None:
     print("Préparation de la base (réutilisée si elle existe)…", flush=True)
     clsante(env, "migrate", "--noinput")
     clsante(env, "charger_geographie")
+    clsante(env, "charger_contours")
     clsante(env, "charger_demo")
     sortie = clsante(env, "generer_donnees_nationales", "--contrats", str(contrats))
     print(sortie.strip().splitlines()[-1] if sortie.strip() else "", flush=True)

@@ -1,8 +1,9 @@
 """Guardrails and shared data for the whole suite.
 
 The test database is filled once per session with the real geography of Finistère
-(tests/fixtures/geo, an excerpt of the Code officiel géographique) and the two demo
-contracts; each test runs in a transaction rolled back at its end.
+(tests/fixtures/geo, an excerpt of the Code officiel géographique), the outlines of
+Morlaix's communes and the two demo contracts; each test runs in a transaction rolled
+back at its end.
 """
 
 import io
@@ -16,6 +17,8 @@ from django.test import Client, override_settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GEO_FINISTERE = FIXTURES / "geo"
+# Real outlines of Morlaix's communes and a few neighbours (tests/fixtures/contours).
+CONTOURS_MORLAIX = FIXTURES / "contours" / "communes.csv.lzma"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -45,6 +48,7 @@ def _fast_hasher():
 def django_db_setup(_fast_hasher, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("charger_geographie", source=GEO_FINISTERE, stdout=io.StringIO())
+        call_command("charger_contours", source=CONTOURS_MORLAIX, stdout=io.StringIO())
         call_command("charger_demo", stdout=io.StringIO())
 
 

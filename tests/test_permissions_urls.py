@@ -84,6 +84,7 @@ REGLES: dict[str, Regle] = {
     "observatoire:profils": Regle(None, TOUS_OK),
     "observatoire:analyses": Regle(None, TOUS_OK),
     "observatoire:schema": Regle("schema", TOUS_OK),
+    "observatoire:carte_communes": Regle("contrat", TOUS_OK),
     **{f"api:{n}": Regle(None, api=True) for n in API_NAMES},
     "catalogue:recherche": Regle(None, public=True),
     "catalogue:action": Regle("fiche", public=True),  # tests/observatoire/test_catalogue.py

@@ -1,4 +1,7 @@
-"""The contract page maps its communes, each filled by the number of fiches naming it."""
+"""The contract page maps its communes, each filled by the number of fiches naming it.
+
+The page shows the figure (legend, caption) and embeds the map, an SVG document of its own.
+"""
 
 import html
 import io
@@ -32,9 +35,22 @@ def page_contrat(contrat, qui: str = "lecteur") -> str:
     return client_de(qui).get(reverse("contrats:detail", args=[contrat.pk])).text
 
 
-def carte(page: str) -> str:
+def figure(page: str) -> str:
     debut = page.index('aria-labelledby="carte-communes-legende"')
     return page[debut : page.index("</figure>", debut)]
+
+
+def adresse_de_la_carte(page: str) -> str:
+    return html.unescape(re.search(r'<object data="([^"]+)" type="image/svg\+xml"', page)[1])
+
+
+def carte_de(contrat, qui: str = "lecteur") -> str:
+    """The figure of the contract page, then the map document it embeds."""
+    client = client_de(qui)
+    page = client.get(reverse("contrats:detail", args=[contrat.pk])).text
+    document = client.get(adresse_de_la_carte(page))
+    assert document["Content-Type"] == "image/svg+xml; charset=utf-8"
+    return figure(page) + document.content.decode()
 
 
 def fiches_visant(contrat, commune: Commune) -> int:
@@ -56,7 +72,7 @@ def titres(fragment: str) -> list[str]:
 
 
 def test_each_commune_of_morlaix_is_drawn_with_its_name_population_and_fiches(contours, morlaix):
-    dessin = carte(page_contrat(morlaix))
+    dessin = carte_de(morlaix)
     titres_dessines = titres(dessin)
     communes = list(morlaix.communes.all())
     assert len(communes) == 26
@@ -71,7 +87,7 @@ def test_each_commune_of_morlaix_is_drawn_with_its_name_population_and_fiches(co
 
 
 def test_neighbouring_communes_in_the_frame_are_drawn_in_grey(contours, morlaix):
-    dessin = carte(page_contrat(morlaix))
+    dessin = carte_de(morlaix)
     groupe_gris = dessin[dessin.index('<g fill="#e5e5e5"') : dessin.index("</g>")]
     assert titres(groupe_gris) == VOISINES
 
@@ -79,7 +95,7 @@ def test_neighbouring_communes_in_the_frame_are_drawn_in_grey(contours, morlaix)
 def test_communes_no_fiche_names_stand_out_and_the_legend_counts_them(contours, morlaix):
     sans = [c for c in morlaix.communes.all() if not fiches_visant(morlaix, c)]
     assert sans, "the demo has communes no fiche names"
-    dessin = carte(page_contrat(morlaix))
+    dessin = carte_de(morlaix)
     assert dessin.count('fill="url(#carte-communes-aucune)"') == len(sans)
     assert f"Aucune fiche : {len(sans)} commune" in dessin
     assert 'role="img" aria-labelledby="carte-communes-titre"' in dessin
@@ -88,7 +104,7 @@ def test_communes_no_fiche_names_stand_out_and_the_legend_counts_them(contours, 
 
 def test_a_commune_without_outline_is_named_under_the_map(contours, morlaix):
     ContourCommune.objects.filter(commune__insee="29114").delete()
-    dessin = carte(page_contrat(morlaix))
+    dessin = carte_de(morlaix)
     assert "Faute de contour connu, non dessinée : Lannéanou." in dessin
     assert not [t for t in titres(dessin) if t.startswith("Lannéanou")]
     assert len(titres(dessin)) == 25 + len(VOISINES)
@@ -112,49 +128,61 @@ def test_an_abandoned_fiche_no_longer_counts_for_its_communes(contours, morlaix)
     fiche = morlaix.fiches.filter(communes=commune).exclude(statut="abandonnee").first()
     fiche.statut = FicheAction.Statut.ABANDONNEE
     fiche.save()
-    (titre,) = [t for t in titres(carte(page_contrat(morlaix))) if t.startswith("Morlaix : ")]
+    (titre,) = [t for t in titres(carte_de(morlaix)) if t.startswith("Morlaix : ")]
     assert titre.endswith(f"habitants, {avant - 1} fiches actions")
 
 
-def test_the_map_is_cached_until_a_count_changes(contours, morlaix):
+def test_the_map_is_drawn_once_and_a_new_count_gives_a_new_address(contours, morlaix):
     client = client_de("lecteur")
-    url = reverse("contrats:detail", args=[morlaix.pk])
+    page = client.get(reverse("contrats:detail", args=[morlaix.pk])).text
+    adresse = adresse_de_la_carte(page)
     with CaptureQueriesContext(connection) as premiere:
-        client.get(url)
+        client.get(adresse)
     with CaptureQueriesContext(connection) as seconde:
-        client.get(url)
+        reponse = client.get(adresse)
     assert lit_des_traces(premiere) and not lit_des_traces(seconde)
+    assert reponse["Cache-Control"] == "private, max-age=86400"
     commune = next(c for c in morlaix.communes.all() if not fiches_visant(morlaix, c))
     morlaix.fiches.exclude(statut="abandonnee").first().communes.add(commune)
-    dessin = carte(client.get(url).text)
+    # The old address is checked again by the browser; the page names a new one.
+    assert client.get(adresse)["Cache-Control"] == "private, no-cache"
+    dessin = carte_de(morlaix)
+    assert adresse_de_la_carte(dessin) != adresse
     (titre,) = [t for t in titres(dessin) if t.startswith(f"{commune.nom} : ")]
     assert titre.endswith(" habitants, 1 fiche action")
 
 
-def test_the_map_adds_one_query_to_a_first_visit_and_none_once_cached(morlaix):
-    """Counts and boxes come with the communes' own query; the outlines in the frame are
-    one query, and none at all when no outline is loaded."""
+def test_the_contract_page_itself_never_reads_outlines(contours, morlaix):
+    """Counts and boxes come with the communes' own query: the drawing is the document's."""
     client = client_de("referent.ars")
     url = reverse("contrats:detail", args=[morlaix.pk])
+    cache.clear()
+    with CaptureQueriesContext(connection) as avec_contours:
+        page = client.get(url).text
+    assert "carte-communes-legende" in page and not lit_des_traces(avec_contours)
+    ContourCommune.objects.all().delete()
+    cache.clear()
+    with CaptureQueriesContext(connection) as sans_contours:
+        page = client.get(url).text
+    assert "carte-communes" not in page
+    assert len(avec_contours) == len(sans_contours)
 
-    def visite_a_froid() -> tuple[int, str]:
-        cache.clear()
-        with CaptureQueriesContext(connection) as requetes:
-            page = client.get(url).text
-        return len(requetes), page
 
-    sans_contours, page = visite_a_froid()
-    assert "carte-communes-titre" not in page
-    call_command("charger_contours", source=EXTRAIT, stdout=io.StringIO())
-    avec_contours, page = visite_a_froid()
-    assert "carte-communes-titre" in page
-    assert avec_contours == sans_contours + 1
-    with CaptureQueriesContext(connection) as requetes:
-        client.get(url)
-    assert not lit_des_traces(requetes)
+def test_the_map_document_is_a_drawing_that_runs_nothing(contours, morlaix):
+    reponse = client_de("lecteur").get(reverse("observatoire:carte_communes", args=[morlaix.pk]))
+    assert reponse["Content-Security-Policy"].startswith("default-src 'none'")
+    assert reponse["X-Frame-Options"] == "SAMEORIGIN"
+    assert b"<script" not in reponse.content
+
+
+def test_without_outlines_the_map_document_is_not_found(morlaix):
+    ContourCommune.objects.all().delete()
+    url = reverse("observatoire:carte_communes", args=[morlaix.pk])
+    assert client_de("lecteur").get(url).status_code == 404
 
 
 def test_without_outlines_the_page_shows_the_situation_map_and_the_table(morlaix):
+    ContourCommune.objects.all().delete()
     page = page_contrat(morlaix)
     assert "carte-communes" not in page
     assert "Situation du territoire du contrat : Finistère" in page

@@ -16,6 +16,13 @@ from clsante.territoires.models import Commune, ContourCommune
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _sans_contours():
+    """The suite loads Morlaix's outlines once (conftest): these tests start from none."""
+    ContourCommune.objects.all().delete()
+
+
 EXTRAIT = Path(__file__).parents[1] / "fixtures" / "contours" / "communes.csv.lzma"
 # The excerpt: Morlaix Communauté's 26 communes and 5 Finistère neighbours; a Côtes-d'Armor
 # commune (not in the tests' geography) and a delegated commune are left aside.

@@ -1,11 +1,12 @@
 from collections import Counter
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from clsante.contrats.acces import contrat_visible
 from clsante.contrats.models import Instance
+from clsante.contrats.territoire import communes_du_territoire
 from clsante.core.texte import pluriel
 from clsante.programme.models import Axe, FicheAction
 from clsante.territoires.models import Commune
@@ -35,12 +36,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "indicateurs", "besoins__fiches"
         )
     )
-    communes = list(
-        contrat.communes.avec_cadre()
-        .select_related("departement")
-        .annotate(fiches_actions=_fiches_visant(contrat))
-        .order_by("-population")
-    )
+    communes = communes_du_territoire(contrat)
     context = {
         "title": contrat.nom,
         "contrat": contrat,
@@ -59,16 +55,6 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "axe_model": Axe,
     }
     return render(request, "contrats/detail.html", context)
-
-
-def _fiches_visant(contrat) -> Count:
-    """Per commune, the contract's fiches that name it (the map's and the table's count).
-
-    Abandoned fiches act nowhere; fiches naming no commune act on the whole territory and
-    are not counted for any one commune (as on the dashboard's « Actions par commune »).
-    """
-    actives = [s for s in FicheAction.Statut.values if s != FicheAction.Statut.ABANDONNEE]
-    return Count("fiches", filter=Q(fiches__contrat=contrat, fiches__statut__in=actives))
 
 
 def _territoire(communes: list[Commune]) -> dict:

@@ -1,11 +1,12 @@
 """The map of a contract's communes, each filled by the number of fiches that name it.
 
-Outlines come from ``ContourCommune`` (``charger_contours``). The contract's communes
-arrive with their counts and their outlines' boxes (read with the communes); the outlines
-in the frame they make, neighbours included, are one query. The markup depends only on
-the contract's communes, their counts and boxes, so it is cached under a key made of them:
-a new count is a new key, nothing needs invalidating. Outlines are reference data loaded
-at set-up, like the departments' map.
+Outlines come from ``ContourCommune`` (``charger_contours``). The contract page shows the
+figure (legend, caption) and embeds the map itself, a standalone SVG document served by
+`views.carte_communes_svg`: drawing a hundred communes and their neighbours costs more
+than the rest of the page, and a separate document is fetched after the page and kept by
+the browser. Its address carries a key made of the communes, their counts and boxes
+(``version``), so a changed count is a new address and nothing needs invalidating; the
+drawing is cached under the same key, shared by the server's processes.
 """
 
 from __future__ import annotations
@@ -13,14 +14,17 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from html import escape
 
-from django.core.cache import cache
 from django.db.models import OuterRef, Subquery
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from clsante.core.templatetags.humanize_fr import nombre
 from clsante.core.texte import pluriel
 from clsante.observatoire.carte_territoire import Cadre
+from clsante.observatoire.versions import en_cache
 from clsante.territoires.models import Commune, ContourCommune
 
 MARGE = 0.06  # share of the frame added on each side, so that neighbours show
@@ -53,25 +57,51 @@ class ClasseLegende:
     communes: str
 
 
-def carte_communes(communes: Sequence[Commune]) -> str:
-    """The map's markup, or "" when none of these communes has an outline.
+def figure_communes(contrat_pk: int, communes: Sequence[Commune]) -> str:
+    """The figure for the contract page, or "" when none of these communes has an outline.
 
     Each commune carries ``fiches_actions``, the number of fiches naming it, and its
-    outline's box (``Commune.objects.avec_cadre()``): without any box, no query is run.
+    outline's box (``Commune.objects.avec_cadre()``): no query is run here.
     """
-    boites = {
+    boites = _boites(communes)
+    if not boites:
+        return ""
+    cadre = _cadre(list(boites.values()))
+    url = reverse("observatoire:carte_communes", args=[contrat_pk])
+    return render_to_string(
+        "observatoire/_carte_communes.html",
+        {
+            "url": f"{url}?v={version(communes)[:16]}",
+            "proportions": f"{(cadre.x1 - cadre.x0) / (cadre.y1 - cadre.y0):.4f}",
+            "legende": _legende([c for c in communes if c.pk in boites]),
+            "non_dessinees": sorted(c.nom for c in communes if c.pk not in boites),
+        },
+    )
+
+
+def document_svg(communes: Sequence[Commune]) -> str | None:
+    """The map as a standalone SVG document (cached), or None without any outline."""
+    boites = _boites(communes)
+    if not boites:
+        return None
+    return en_cache(f"carte-communes:{version(communes)}", lambda: _dessiner(communes, boites))
+
+
+def version(communes: Sequence[Commune]) -> str:
+    """A fingerprint of what the map shows: communes, counts, populations, names, boxes."""
+    contenu = "|".join(
+        f"{c.pk}:{c.fiches_actions}:{c.population}:{c.nom}:{c.cadre_x0}:{c.cadre_y0}"
+        for c in sorted(communes, key=lambda c: c.pk)
+    )
+    return hashlib.sha256(contenu.encode()).hexdigest()
+
+
+def _boites(communes: Sequence[Commune]) -> dict[int, Cadre]:
+    return {
         c.pk: Cadre(c.cadre_x0, c.cadre_y0, c.cadre_x1, c.cadre_y1)
         for c in communes
         if c.cadre_x0 is not None
     }
-    if not boites:
-        return ""
-    cle = _cle(communes)
-    html = cache.get(cle)
-    if html is None:
-        html = _dessiner(communes, boites)
-        cache.set(cle, html, timeout=None)
-    return html
 
 
 def classe(fiches: int) -> tuple[str, str]:
@@ -81,14 +111,6 @@ def classe(fiches: int) -> tuple[str, str]:
         if fiches >= seuil:
             libelle, remplissage = lib, couleur
     return libelle, remplissage
-
-
-def _cle(communes: Sequence[Commune]) -> str:
-    contenu = "|".join(
-        f"{c.pk}:{c.fiches_actions}:{c.population}:{c.nom}:{c.cadre_x0}:{c.cadre_y0}"
-        for c in sorted(communes, key=lambda c: c.pk)
-    )
-    return "carte-communes:" + hashlib.sha256(contenu.encode()).hexdigest()
 
 
 def _dessiner(communes: Sequence[Commune], boites: dict[int, Cadre]) -> str:
@@ -108,17 +130,31 @@ def _dessiner(communes: Sequence[Commune], boites: dict[int, Cadre]) -> str:
         else:
             voisines.append(Trace(d, nom))
     return render_to_string(
-        "observatoire/_carte_communes.html",
+        "observatoire/carte_communes.svg",
         {
             "view_box": cadre.view_box,
             # Written here: a float in a template would take a French decimal comma.
             "motif": f"{(cadre.x1 - cadre.x0) / ECHELLE_MOTIF:.3f}",
             "voisine": VOISINE,
-            "voisines": voisines,
-            "communes": traces,
-            "legende": _legende([du_contrat[pk] for pk in boites]),
-            "non_dessinees": sorted(c.nom for c in communes if c.pk not in boites),
+            "voisines": _chemins(voisines),
+            "communes": _chemins(traces),
         },
+    )
+
+
+def _chemins(traces: list[Trace]) -> str:
+    """The ``<path>`` elements, every value escaped.
+
+    Built with the standard library's escaping: a template loop, or ``format_html``,
+    took most of the drawing time of a contract with a hundred communes.
+    """
+    return mark_safe(  # noqa: S308 (every value is escaped just above)
+        "\n".join(
+            f'<path d="{escape(t.d)}" vector-effect="non-scaling-stroke"'
+            + (f' fill="{escape(t.remplissage)}"' if t.remplissage else "")
+            + f"><title>{escape(t.titre)}</title></path>"
+            for t in traces
+        )
     )
 
 
