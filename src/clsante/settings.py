@@ -131,16 +131,6 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CLSANTE_CONN_MAX_AGE", "0")),
     )
 }
-# Server-side binding lets psycopg prepare a query the second time a connection runs it:
-# PostgreSQL then skips planning, most of the cost of the pages' short queries. Set
-# CLSANTE_PG_PREPARER=0 behind a transaction-pooling proxy (PgBouncer), which cannot keep
-# prepared statements.
-if DATABASES["default"]["ENGINE"].endswith("postgresql") and _env_bool(
-    "CLSANTE_PG_PREPARER", default=True
-):
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        server_side_binding=True, prepare_threshold=2
-    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "comptes.Utilisateur"
