@@ -8,12 +8,15 @@ from django.shortcuts import get_object_or_404
 
 from clsante.programme.models import FicheAction
 
+# What the fiche's views read with it, in the same query.
+RELATIONS = ("contrat", "contrat__region", "axe", "porteur", "porteur_initial")
 
-def fiche_visible(request: HttpRequest, pk: int, *, avec: tuple[str, ...] = ()) -> FicheAction:
-    """``avec`` names more relations to read in the same query (``select_related``)."""
-    queryset = FicheAction.objects.select_related(
-        "contrat", "contrat__region", "axe", "porteur", "porteur_initial", *avec
-    )
+
+def fiche_visible(
+    request: HttpRequest, pk: int, *, relations: tuple[str, ...] = RELATIONS
+) -> FicheAction:
+    """``relations``: those to read in the fiche's query (``select_related``); each costs."""
+    queryset = FicheAction.objects.select_related(*relations)
     fiche = get_object_or_404(queryset, pk=pk)
     if not fiche.contrat.est_visible_par(request.user):
         raise Http404("Fiche introuvable.")

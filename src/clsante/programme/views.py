@@ -9,8 +9,9 @@ from clsante.programme.views_commun import droits_sur_fiche
 
 
 def fiche_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    # The ISTS coding (another app's one-to-one row) comes in the fiche's query.
-    fiche = fiche_visible(request, pk, avec=("codage",))
+    # Only what this page shows, and the ISTS coding (another app's one-to-one row); the
+    # initial porteur is read only when it changed (`porteur_a_change`).
+    fiche = fiche_visible(request, pk, relations=("contrat", "axe", "porteur", "codage"))
     codage = getattr(fiche, "codage", None)
     context = {
         "title": f"Fiche {fiche.numero} — {fiche.titre}",
