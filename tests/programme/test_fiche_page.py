@@ -69,3 +69,13 @@ def test_the_fiche_page_query_count_does_not_grow_with_its_lists(
     fiche = morlaix.fiches.order_by("pk")[1]
     _remplir(fiche, 6)
     _requetes_de_la_page(fiche, django_assert_max_num_queries)
+
+
+def test_a_fiche_whose_porteur_changed_names_the_one_of_the_signed_contract(morlaix):
+    fiche = morlaix.fiches.exclude(porteur=None).order_by("pk").first()
+    initial = fiche.porteur
+    fiche.porteur = Organisation.objects.exclude(pk=initial.pk).order_by("pk").first()
+    fiche.porteur_initial = initial
+    fiche.save()
+    page = client_de("lecteur").get(reverse("programme:fiche", args=[fiche.pk])).text
+    assert f"{escape(fiche.porteur.nom)} (porteur nommé au contrat : {escape(initial.nom)})" in page
