@@ -40,3 +40,20 @@ def test_the_programme_lists_each_fiche_with_its_status_and_porteur(
     assert f"Porteur : {fiche.porteur.nom}" in page
     assert "Hors programmation initiale" in page
     assert page.count("Porteur : ") == morlaix.fiches.exclude(porteur=None).count()
+
+
+@pytest.mark.django_db
+def test_the_programme_list_escapes_what_people_typed_and_links_each_fiche(morlaix):
+    fiche = morlaix.fiches.order_by("pk").first()
+    fiche.titre = 'Ateliers <script>alert("x")</script> & santé'
+    fiche.save()
+    page = client_de("lecteur").get(reverse("contrats:detail", args=[morlaix.pk])).text
+    lien = reverse("programme:fiche", args=[fiche.pk])
+    assert (
+        f'<a href="{lien}">Fiche {fiche.numero} — Ateliers &lt;script&gt;alert(&quot;x&quot;)'
+        "&lt;/script&gt; &amp; santé</a>"
+    ) in page
+    assert "<script>alert" not in page
+    assert page.count('<span class="fr-badge fr-badge--sm fr-badge--no-icon">') == (
+        morlaix.fiches.count()
+    )

@@ -1,6 +1,5 @@
 from collections import Counter
 
-from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -12,24 +11,14 @@ from clsante.programme.models import Axe, FicheAction
 from clsante.territoires.models import Commune
 
 # What the programme's list shows of each fiche: not its long texts.
-LISTE = ("axe_id", "numero", "titre", "statut", "hors_programmation", "porteur__nom")
+LISTE = ("pk", "axe_id", "numero", "titre", "statut", "hors_programmation", "porteur__nom")
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     contrat = contrat_visible(request, pk)
-    axes = list(
-        contrat.axes.order_by("numero").prefetch_related(
-            # Orderings within the contract: the models' defaults would join the contract again.
-            Prefetch(
-                "fiches",
-                queryset=FicheAction.objects.select_related("porteur")
-                .only(*LISTE)
-                .order_by("numero"),
-            )
-        )
-    )
+    axes = _programme(contrat)
     # Counted from the fiches listed below (every fiche belongs to an axe of its contract).
-    fiches_par_statut = Counter(f.statut for axe in axes for f in axe.fiches.all())
+    fiches_par_statut = Counter(f["statut"] for axe in axes for f in axe.liste_fiches)
     # Newest first: the first one is the diagnosis shown, all are listed as documents.
     diagnostics = list(
         contrat.diagnostics.select_related("auteur").prefetch_related(
@@ -55,6 +44,19 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "axe_model": Axe,
     }
     return render(request, "contrats/detail.html", context)
+
+
+def _programme(contrat) -> list[Axe]:
+    """The axes, each with ``liste_fiches``: its fiches as plain rows (the list shows a few
+    columns of tens of fiches, no need for model objects), in order, in two queries."""
+    axes = list(contrat.axes.order_by("numero"))
+    fiches = FicheAction.objects.filter(contrat=contrat).order_by("numero").values(*LISTE)
+    par_axe: dict[int, list[dict]] = {axe.pk: [] for axe in axes}
+    for fiche in fiches:
+        par_axe[fiche["axe_id"]].append(fiche)
+    for axe in axes:
+        axe.liste_fiches = par_axe[axe.pk]
+    return axes
 
 
 def _territoire(communes: list[Commune]) -> dict:
