@@ -57,3 +57,14 @@ def test_the_programme_list_escapes_what_people_typed_and_links_each_fiche(morla
     assert page.count('<span class="fr-badge fr-badge--sm fr-badge--no-icon">') == (
         morlaix.fiches.count()
     )
+
+
+@pytest.mark.django_db
+def test_needs_of_the_diagnosis_are_listed_in_their_numbers_order(morlaix):
+    diagnostic = morlaix.diagnostics.first()
+    codes = list(diagnostic.besoins.values_list("code", flat=True))
+    assert len(codes) >= 10, "the demo's diagnosis has ten needs or more"
+    page = client_de("lecteur").get(reverse("contrats:detail", args=[morlaix.pk])).text
+    positions = [page.index(f"<td>{code} — ") for code in codes]
+    assert positions == sorted(positions)
+    assert codes.index("B2") < codes.index("B10")

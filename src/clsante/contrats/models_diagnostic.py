@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models.functions import Length
 
 from clsante.contrats.models_contrat import Contrat
 from clsante.organisations.models import Organisation
@@ -75,7 +76,8 @@ class Besoin(models.Model):
     objects = BesoinQuerySet.as_manager()
 
     class Meta:
-        ordering = ["diagnostic", "code"]
+        # B2 before B10: the shorter code first, then the code.
+        ordering = ["diagnostic", Length("code"), "code"]
         constraints = [
             models.UniqueConstraint(fields=["diagnostic", "code"], name="besoin_code_unique")
         ]
