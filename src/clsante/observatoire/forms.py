@@ -4,6 +4,7 @@ from django import forms
 from dsfr.forms import DsfrBaseForm
 
 from clsante.contrats.models import Contrat
+from clsante.core.texte import sans_accents
 from clsante.territoires.models import Departement, Region
 
 TOUS = [("", "Tous")]
@@ -40,7 +41,9 @@ class FiltreObservatoireForm(DsfrBaseForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = TOUS + [(r.code, r.nom) for r in Region.objects.all()]
+        # In French alphabetical order: « Île-de-France » among the I, not after « Pays ».
+        regions = sorted(Region.objects.all(), key=lambda r: sans_accents(r.nom).lower())
+        self.fields["region"].choices = TOUS + [(r.code, r.nom) for r in regions]
         self.fields["departement"].choices = TOUS + [
             (d.code, f"{d.code} — {d.nom}") for d in Departement.objects.all()
         ]
