@@ -9,9 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_regions_are_offered_in_french_alphabetical_order():
-    Region.objects.create(code="11", nom="Île-de-France")
-    Region.objects.create(code="52", nom="Pays de la Loire")
-    Region.objects.create(code="24", nom="Centre-Val de Loire")
+    Region.objects.update_or_create(code="11", defaults={"nom": "Île-de-France"})
+    Region.objects.update_or_create(code="52", defaults={"nom": "Pays de la Loire"})
+    Region.objects.update_or_create(code="24", defaults={"nom": "Centre-Val de Loire"})
     noms = [nom for code, nom in FiltreObservatoireForm().fields["region"].choices if code]
     assert noms.index("Centre-Val de Loire") < noms.index("Île-de-France")
     assert noms.index("Île-de-France") < noms.index("Pays de la Loire")
