@@ -2,7 +2,17 @@
 
 import pytest
 from django.template import Context, Engine, engines
-from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.test import override_settings
+from django.urls import (
+    NoReverseMatch,
+    URLPattern,
+    URLResolver,
+    get_resolver,
+    path,
+    re_path,
+    register_converter,
+    reverse,
+)
 from django.urls.converters import IntConverter
 from django.urls.resolvers import RoutePattern
 
@@ -76,3 +86,36 @@ def test_every_template_gets_the_fast_tag():
 def test_the_url_tag_still_fails_loudly_on_an_unknown_route():
     with pytest.raises(NoReverseMatch):
         engines["django"].from_string("{% url 'route-absente' 3 %}").render({})
+
+
+class QuatreChiffres:
+    """A converter that pads numbers: the cached path must not be used for it."""
+
+    regex = "[0-9]{4}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return f"{value:04d}"
+
+
+def _vue(request, **kwargs):  # pragma: no cover - never called, only reversed
+    raise AssertionError
+
+
+register_converter(QuatreChiffres, "quatre")
+urlpatterns = [
+    path("annee/<quatre:annee>/", _vue, name="annee"),
+    re_path(r"^neuf/(?P<n>[0-9]{9})/$", _vue, name="neuf"),
+    path("fiche/<int:pk>/", _vue, name="fiche"),
+]
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_routes_that_pad_or_restrict_numbers_are_left_to_reverse():
+    assert chemin("annee", 7) == "/annee/0007/"
+    assert chemin("neuf", 123456789) == "/neuf/123456789/"
+    with pytest.raises(NoReverseMatch):
+        chemin("neuf", 5)
+    assert chemin("fiche", 5) == "/fiche/5/"

@@ -202,3 +202,35 @@ def test_a_result_computed_by_one_process_is_read_by_the_others(tmp_path, settin
     assert len(calculs) == 1
     assert list(tmp_path.iterdir()), "the result is written to the shared files"
     caches["partage"].clear()
+
+
+def test_a_shared_result_never_outlives_its_lifetime_in_another_process(tmp_path, settings):
+    """Read from the shared cache near its end, a result is kept only for what it has left."""
+    import time
+
+    from django.core.cache import cache, caches
+
+    from clsante.observatoire.versions import en_cache
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "partage": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": tmp_path,
+        },
+    }
+    # Computed by another process, with half a second left.
+    caches["partage"].set("essai:age", (time.time() + 0.5, "ancien"), timeout=60)
+    assert en_cache("essai:age", lambda: "nouveau", duree=60) == "ancien"
+    time.sleep(0.7)
+    assert en_cache("essai:age", lambda: "nouveau", duree=60) == "nouveau"
+    assert cache.get("essai:age") == "nouveau"
+
+
+def test_migrating_empties_the_shared_cache():
+    from django.core.cache import caches
+    from django.core.management import call_command
+
+    caches["partage"].set("essai:deploiement", "ancien code")
+    call_command("migrate", verbosity=0)
+    assert caches["partage"].get("essai:deploiement") is None

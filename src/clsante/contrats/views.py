@@ -53,7 +53,10 @@ def _programme(contrat) -> list[Axe]:
     fiches = FicheAction.objects.filter(contrat=contrat).order_by("numero").values(*LISTE)
     par_axe: dict[int, list[dict]] = {axe.pk: [] for axe in axes}
     for fiche in fiches:
-        par_axe[fiche["axe_id"]].append(fiche)
+        # A fiche filed under another contract's axe (possible only outside the forms,
+        # which refuse it) is left out rather than breaking the page.
+        if fiche["axe_id"] in par_axe:
+            par_axe[fiche["axe_id"]].append(fiche)
     for axe in axes:
         axe.liste_fiches = par_axe[axe.pk]
     return axes

@@ -33,13 +33,7 @@ def chemin_connu(nom: str, args: Sequence, current_app: str | None = None) -> st
     # Tests may swap the URL configuration: it is part of the key.
     urlconf = get_urlconf() or settings.ROOT_URLCONF
     morceaux = _gabarit(nom, len(args), current_app, get_script_prefix(), urlconf)
-    if morceaux is None:
-        return None
-    texte = [morceaux[0]]
-    for valeur, suite in zip(args, morceaux[1:], strict=True):
-        texte.append(str(valeur))
-        texte.append(suite)
-    return "".join(texte)
+    return None if morceaux is None else _remplir(morceaux, args)
 
 
 @lru_cache(maxsize=1024)
@@ -59,4 +53,21 @@ def _gabarit(
         avant, url = url.split(repere)
         morceaux.append(avant)
     morceaux.append(url)
+    # A route that pads or restricts numbers would not give the plain digits back: the
+    # template must also hold for small numbers, or reverse() answers every time.
+    petits = list(range(1, nb_args + 1))
+    try:
+        attendu = reverse(nom, args=petits, current_app=current_app)
+    except NoReverseMatch:
+        return None
+    if attendu != _remplir(tuple(morceaux), petits):
+        return None
     return tuple(morceaux)
+
+
+def _remplir(morceaux: tuple[str, ...], args: Sequence[int]) -> str:
+    texte = [morceaux[0]]
+    for valeur, suite in zip(args, morceaux[1:], strict=True):
+        texte.append(str(valeur))
+        texte.append(suite)
+    return "".join(texte)

@@ -90,7 +90,8 @@ def document_svg(communes: Sequence[Commune]) -> str | None:
 def version(communes: Sequence[Commune]) -> str:
     """A fingerprint of what the map shows: communes, counts, populations, names, boxes."""
     contenu = "|".join(
-        f"{c.pk}:{c.fiches_actions}:{c.population}:{c.nom}:{c.cadre_x0}:{c.cadre_y0}"
+        f"{c.pk}:{c.fiches_actions}:{c.population}:{c.nom}:"
+        f"{c.cadre_x0}:{c.cadre_y0}:{c.cadre_x1}:{c.cadre_y1}"
         for c in sorted(communes, key=lambda c: c.pk)
     )
     return hashlib.sha256(contenu.encode()).hexdigest()

@@ -1,7 +1,9 @@
-"""Re-index the public catalogue whenever a fiche, its coding, contract or porteur changes."""
+"""Re-index the public catalogue whenever a fiche, its coding, contract or porteur changes;
+empty the shared cache after migrations (a deployment)."""
 
+from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
 
 from clsante.contrats.models import Contrat
@@ -36,3 +38,11 @@ def organisation_enregistree(sender, instance: Organisation, raw=False, created=
         return
     porte = Contrat.objects.filter(publie=True, fiches__porteur=instance).values("pk")
     transaction.on_commit(lambda: reindexer(Contrat.objects.filter(pk__in=porte)))
+
+
+@receiver(post_migrate)
+def cache_partage_vide(sender, **kwargs) -> None:
+    """The shared cache's files outlive the processes: after an upgrade (which migrates),
+    results and markup made by the previous code must not be served."""
+    if sender.name == "clsante.observatoire":
+        caches["partage"].clear()

@@ -11,6 +11,7 @@ again (it expires on its own).
 from __future__ import annotations
 
 import hashlib
+import time
 
 from django.core.cache import cache, caches
 from django.db import connection
@@ -104,14 +105,21 @@ def en_cache(cle_cache: str, calcul, duree: int = DUREE_CACHE):
     """The cached value of ``cle_cache``, computed by ``calcul()`` on a miss.
 
     Looked up in this process's memory first, then in the cache the server's processes
-    share (``partage``): only one of them computes a given result.
+    share (``partage``), where it is stored with its expiry: a process that reads it there
+    keeps it only for the time it has left, so no entry outlives ``duree``.
     """
     valeur = cache.get(cle_cache)
-    if valeur is None:
-        partage = caches["partage"]
-        valeur = partage.get(cle_cache)
-        if valeur is None:
-            valeur = calcul()
-            partage.set(cle_cache, valeur, timeout=duree)
-        cache.set(cle_cache, valeur, timeout=duree)
+    if valeur is not None:
+        return valeur
+    partage = caches["partage"]
+    trouve = partage.get(cle_cache)
+    if trouve is not None:
+        expire_le, valeur = trouve
+        reste = expire_le - time.time()
+        if reste > 0:
+            cache.set(cle_cache, valeur, timeout=reste)
+            return valeur
+    valeur = calcul()
+    partage.set(cle_cache, (time.time() + duree, valeur), timeout=duree)
+    cache.set(cle_cache, valeur, timeout=duree)
     return valeur

@@ -41,6 +41,11 @@ class ContourCommuneAdmin(admin.ModelAdmin):
     list_select_related = ["commune"]
     readonly_fields = ["commune", "trace", "x0", "y0", "x1", "y1"]
 
+    def get_queryset(self, request):
+        # The list shows boxes only: a page of outlines would read megabytes of paths (the
+        # detail page reads its one path when it shows it).
+        return super().get_queryset(request).defer("trace")
+
     def has_add_permission(self, request) -> bool:
         return False
 
