@@ -92,3 +92,12 @@ def poher(db):
     from clsante.contrats.models import Contrat
 
     return Contrat.objects.get(nom__icontains="Poher")
+
+
+@pytest.fixture(autouse=True)
+def _cache_partage_vide():
+    """Each test starts with an empty shared cache: a count or a result cached by a test
+    whose rows were rolled back must not be read by the next one."""
+    from django.core.cache import caches
+
+    caches["partage"].clear()

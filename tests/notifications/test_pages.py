@@ -136,3 +136,27 @@ def test_preferences_tell_a_person_without_email_that_mails_cannot_reach_them(ge
 @pytest.mark.django_db
 def test_the_list_links_to_the_preferences(gens):
     assert PREFERENCES in client_de("lecteur").get(LISTE).text
+
+
+@pytest.mark.django_db
+def test_the_header_count_is_read_once_then_follows_every_change(gens):
+    """Kept in the shared cache: the next pages run no count query, and the badge follows
+    a new notification, one opened, all marked read and one deleted."""
+    porteur = gens["porteur.demo"]
+    premiere = _notification(porteur)
+    client = client_de("porteur.demo")
+    client.get(PREFERENCES)
+    with CaptureQueriesContext(connection) as requetes:
+        page = client.get(PREFERENCES).text
+    assert ">1<span" in page
+    assert not [q for q in requetes if "notifications_notification" in q["sql"]]
+    _notification(porteur, "Autre")
+    assert ">2<span" in client.get(PREFERENCES).text
+    client.get(reverse("notifications:ouvrir", args=[premiere.pk]))
+    assert ">1<span" in client.get(PREFERENCES).text
+    troisieme = _notification(porteur, "Troisième")
+    assert ">2<span" in client.get(PREFERENCES).text
+    troisieme.delete()
+    assert ">1<span" in client.get(PREFERENCES).text
+    client.post(reverse("notifications:tout_lire"))
+    assert "Notifications</a>" in client.get(PREFERENCES).text

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -162,6 +162,7 @@ def test_the_contract_page_itself_never_reads_outlines(contours, morlaix):
     assert "carte-communes-legende" in page and not lit_des_traces(avec_contours)
     ContourCommune.objects.all().delete()
     cache.clear()
+    caches["partage"].clear()  # the header's unread count too, as for the first visit
     with CaptureQueriesContext(connection) as sans_contours:
         page = client.get(url).text
     assert "carte-communes" not in page

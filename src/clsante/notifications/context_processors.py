@@ -2,11 +2,11 @@ from functools import cache
 
 from django.http import HttpRequest
 
-from clsante.notifications.models import Notification
+from clsante.notifications import compteur
 
 
 def notifications(request: HttpRequest) -> dict:
-    """Unread count for the header: one query, only when a page shows it, none if anonymous.
+    """Unread count for the header (`compteur`, cached), only when a page shows it.
 
     The template engine calls a callable it finds in the context, so the count is computed
     on first use and remembered for the rest of the rendering.
@@ -17,6 +17,6 @@ def notifications(request: HttpRequest) -> dict:
 
     @cache
     def non_lues() -> int:
-        return Notification.objects.non_lues().filter(destinataire=user).count()
+        return compteur.non_lues(user)
 
     return {"NOTIFICATIONS_NON_LUES": non_lues}

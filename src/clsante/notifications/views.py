@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from clsante.notifications import compteur
 from clsante.notifications.forms import PreferencesForm
 from clsante.notifications.models import Notification
 
@@ -43,6 +44,7 @@ def tout_marquer_lu(request: HttpRequest) -> HttpResponse:
         .filter(destinataire=request.user)
         .update(lue_le=timezone.now())
     )
+    compteur.oublier(request.user.pk)  # an update() sends no signal
     if nombre:
         messages.success(request, f"{nombre} notification(s) marquée(s) comme lue(s).")
     return redirect("notifications:liste")
