@@ -79,3 +79,18 @@ def test_a_fiche_whose_porteur_changed_names_the_one_of_the_signed_contract(morl
     fiche.save()
     page = client_de("lecteur").get(reverse("programme:fiche", args=[fiche.pk])).text
     assert f"{escape(fiche.porteur.nom)} (porteur nommé au contrat : {escape(initial.nom)})" in page
+
+
+def test_the_fiche_page_names_its_objectives_needs_partners_and_communes(morlaix):
+    fiche = next(
+        f
+        for f in morlaix.fiches.order_by("pk")
+        if f.objectifs.exists() and f.besoins.exists() and f.partenaires.exists()
+    )
+    page = client_de("lecteur").get(reverse("programme:fiche", args=[fiche.pk])).text
+    for objectif in fiche.objectifs.all():
+        assert escape(f"{objectif.get_niveau_display()} : {objectif.intitule}") in page
+    for besoin in fiche.besoins.all():
+        assert escape(str(besoin)) in page
+    partenaires = ", ".join(escape(p.nom) for p in fiche.partenaires.all())
+    assert f"<td>{partenaires}</td>" in page

@@ -4,7 +4,7 @@ from django.shortcuts import render
 
 from clsante.grille.referentiel import AXES, grille
 from clsante.programme.acces import fiche_visible
-from clsante.programme.models import FicheAction, Mesure
+from clsante.programme.models import FicheAction, Mesure, Objectif
 from clsante.programme.views_commun import droits_sur_fiche
 
 
@@ -37,8 +37,7 @@ def listes_de_la_fiche(fiche: FicheAction) -> dict:
     given here without them.
     """
     return {
-        "communes": fiche.communes.only("nom", "insee"),
-        "partenaires": fiche.partenaires.only("nom"),
+        **_noms_lies(fiche),
         "etapes": fiche.etapes.only(
             "fiche", "libelle", "date_prevue", "date_realisation", "statut"
         ).order_by("date_prevue", "pk"),
@@ -58,11 +57,28 @@ def listes_de_la_fiche(fiche: FicheAction) -> dict:
                 queryset=Mesure.objects.only("indicateur_id", "date", "valeur").order_by("date"),
             )
         ),
-        "besoins": fiche.besoins.only("code", "libelle"),
-        "objectifs": fiche.objectifs.only("niveau", "intitule").order_by(
-            "axe__numero", "code", "pk"
-        ),
-        "fiches_liees": fiche.fiches_liees.only("numero", "titre").order_by(
-            "contrat_id", "axe__numero", "numero"
+    }
+
+
+def _noms_lies(fiche: FicheAction) -> dict:
+    """The fiche's many-to-many lists as the page writes them: plain values, no objects."""
+    niveaux = dict(Objectif.Niveau.choices)
+    objectifs = fiche.objectifs.order_by("axe__numero", "code", "pk")
+    return {
+        "communes": [
+            f"{nom} ({insee})" for nom, insee in fiche.communes.values_list("nom", "insee")
+        ],
+        "partenaires": list(fiche.partenaires.values_list("nom", flat=True)),
+        "besoins": [
+            f"{code} — {libelle}" for code, libelle in fiche.besoins.values_list("code", "libelle")
+        ],
+        "objectifs": [
+            f"{niveaux.get(niveau, niveau)} : {intitule}"
+            for niveau, intitule in objectifs.values_list("niveau", "intitule")
+        ],
+        "fiches_liees": list(
+            fiche.fiches_liees.order_by("contrat_id", "axe__numero", "numero").values(
+                "pk", "numero", "titre"
+            )
         ),
     }
