@@ -176,13 +176,9 @@ def test_api_fiche_list_reads_only_the_page_once_its_ids_are_cached(
     assert len(seconde["results"]) == 10
 
 
-def test_a_result_computed_by_one_process_is_read_by_the_others(tmp_path, settings):
-    """The shared cache is the real file cache here: a second process (its memory empty)
-    reads the first one's result instead of computing it again."""
-    from django.core.cache import cache, caches
-
-    from clsante.observatoire.versions import en_cache
-
+@pytest.fixture
+def partage_en_fichiers(tmp_path, settings):
+    """The shared cache as in production: files (here in a temporary folder)."""
     settings.CACHES = {
         **settings.CACHES,
         "partage": {
@@ -190,6 +186,16 @@ def test_a_result_computed_by_one_process_is_read_by_the_others(tmp_path, settin
             "LOCATION": tmp_path,
         },
     }
+    return tmp_path
+
+
+def test_a_result_computed_by_one_process_is_read_by_the_others(partage_en_fichiers):
+    """The shared cache is the real file cache here: a second process (its memory empty)
+    reads the first one's result instead of computing it again."""
+    from django.core.cache import cache, caches
+
+    from clsante.observatoire.versions import en_cache
+
     calculs = []
 
     def calcul():
@@ -200,11 +206,11 @@ def test_a_result_computed_by_one_process_is_read_by_the_others(tmp_path, settin
     cache.clear()  # another process: nothing in its memory
     assert en_cache("essai:partage", calcul) == {"contrats": 12}
     assert len(calculs) == 1
-    assert list(tmp_path.iterdir()), "the result is written to the shared files"
+    assert list(partage_en_fichiers.iterdir()), "the result is written to the shared files"
     caches["partage"].clear()
 
 
-def test_a_shared_result_never_outlives_its_lifetime_in_another_process(tmp_path, settings):
+def test_a_shared_result_never_outlives_its_lifetime_in_another_process(partage_en_fichiers):
     """Read from the shared cache near its end, a result is kept only for what it has left."""
     import time
 
@@ -212,13 +218,6 @@ def test_a_shared_result_never_outlives_its_lifetime_in_another_process(tmp_path
 
     from clsante.observatoire.versions import en_cache
 
-    settings.CACHES = {
-        **settings.CACHES,
-        "partage": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": tmp_path,
-        },
-    }
     # Computed by another process, with half a second left.
     caches["partage"].set("essai:age", (time.time() + 0.5, "ancien"), timeout=60)
     assert en_cache("essai:age", lambda: "nouveau", duree=60) == "ancien"

@@ -100,12 +100,15 @@ class CampagneBilan(models.Model):
             fiches = fiches.filter(cree_le__lte=self.close_le)
         return fiches.distinct()
 
+    def _autres(self):
+        """The contract's other campaigns."""
+        return CampagneBilan.objects.filter(contrat_id=self.contrat_id).exclude(pk=self.pk)
+
     def empechement(self) -> str:
         """Why this campaign cannot be opened ("" if it can): one a year, one open at a time."""
-        autres = CampagneBilan.objects.filter(contrat_id=self.contrat_id).exclude(pk=self.pk)
-        if autres.filter(annee=self.annee).exists():
+        if self._autres().filter(annee=self.annee).exists():
             return f"Une campagne de bilan existe déjà pour {self.annee} sur ce contrat."
-        ouverte = autres.ouvertes().first()
+        ouverte = self._autres().ouvertes().first()
         if ouverte is not None:
             return (
                 f"La campagne de bilan {ouverte.annee} est encore ouverte : "
@@ -115,8 +118,7 @@ class CampagneBilan(models.Model):
 
     def empechement_a_rouvrir(self) -> str:
         """Why this closed campaign cannot be reopened ("" if it can): one open at a time."""
-        ouverte = CampagneBilan.objects.filter(contrat_id=self.contrat_id).exclude(pk=self.pk)
-        ouverte = ouverte.ouvertes().first()
+        ouverte = self._autres().ouvertes().first()
         if ouverte is not None:
             return (
                 f"La campagne de bilan {ouverte.annee} est ouverte : "

@@ -65,9 +65,7 @@ def version_donnees() -> str:
         f"SUM({q('population_qpv')}), SUM({q('indice_defavorisation')}), "
         f"COUNT({q('epci_id')}) FROM {communes}) g"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        return "|".join(map(str, cursor.fetchone()))
+    return _empreinte(sql)
 
 
 def version_fiches() -> str:
@@ -84,6 +82,11 @@ def version_fiches() -> str:
         f"SELECT (SELECT MAX({q('id')}) FROM {fiches}), "
         f"(SELECT MAX({q('history_id')}) FROM {historique})"
     )
+    return _empreinte(sql)
+
+
+def _empreinte(sql: str) -> str:
+    """The one row ``sql`` returns, as a fingerprint."""
     with connection.cursor() as cursor:
         cursor.execute(sql)
         return "|".join(map(str, cursor.fetchone()))
