@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from tests.personas import client_de
 
@@ -68,3 +69,20 @@ def test_needs_of_the_diagnosis_are_listed_in_their_numbers_order(morlaix):
     positions = [page.index(f"<td>{code} — ") for code in codes]
     assert positions == sorted(positions)
     assert codes.index("B2") < codes.index("B10")
+
+
+@pytest.mark.django_db
+def test_the_diagnosis_shows_its_indicators_and_each_need_with_the_fiches_answering_it(morlaix):
+    diagnostic = morlaix.diagnostics.order_by("-date").first()
+    besoins = list(diagnostic.besoins.all())
+    fiche = morlaix.fiches.order_by("pk").first()
+    fiche.besoins.set(besoins[:1])
+    sans_action = [b for b in besoins if not b.fiches.exists()]
+    page = client_de("lecteur").get(reverse("contrats:detail", args=[morlaix.pk])).text
+    for indicateur in diagnostic.indicateurs.all():
+        assert escape(indicateur.libelle) in page
+    positions = [page.index(f"<td>{b.code} — {escape(b.libelle)}</td>") for b in besoins]
+    assert positions == sorted(positions)
+    lien = f'<a href="{reverse("programme:fiche", args=[fiche.pk])}">{fiche.numero}</a>'
+    assert lien in page[positions[0] : positions[1] if len(positions) > 1 else None]
+    assert page.count("Sans action</span>") == len(sans_action) > 0

@@ -6,16 +6,16 @@ from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 
 from clsante.contrats.models import Contrat
+from clsante.core.requetes import RequeteFigee
 
 
 def contrat_visible(request: HttpRequest, pk: int) -> Contrat:
-    contrat = get_object_or_404(Contrat.objects.select_related("region", "porteuse"), pk=pk)
-    if not contrat.est_visible_par(request.user):
+    contrats = _CONTRAT.lignes(pk)
+    if not contrats or not contrats[0].est_visible_par(request.user):
         raise Http404("Contrat introuvable.")
-    return contrat
+    return contrats[0]
 
 
 def contrat_autorise(
@@ -35,3 +35,9 @@ def contrat_modifiable(request: HttpRequest, pk: int) -> Contrat:
         Contrat.peut_modifier,
         "Seule la coordination du contrat peut faire cette modification.",
     )
+
+
+# Every page of a contract starts here: compiled once per process.
+_CONTRAT = RequeteFigee(
+    lambda pk: Contrat.objects.select_related("region", "porteuse").filter(pk=pk)
+)

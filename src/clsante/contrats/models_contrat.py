@@ -10,6 +10,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from clsante.core.models import Versionne
+from clsante.core.requetes import RequeteFigee
 from clsante.organisations.models import Organisation
 from clsante.territoires.models import EPCI, Commune, Region
 
@@ -163,7 +164,7 @@ class Contrat(Versionne):
         if cache is None:
             cache = user._roles_cache = {}
         if self.pk not in cache:
-            roles = set(self.habilitations.filter(utilisateur=user).values_list("role", flat=True))
+            roles = set(_ROLES.lignes(self.pk, user.pk))
             if user.region_ars_id and user.region_ars_id == self.region_id:
                 roles.add(ROLE_REFERENT_ARS)
             if user.is_superuser:
@@ -286,3 +287,11 @@ class Habilitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.utilisateur} — {self.get_role_display()} — {self.contrat}"
+
+
+# A person's roles on a contract, asked by every page of a contract (`Contrat.roles_de`).
+_ROLES = RequeteFigee(
+    lambda contrat, utilisateur: Habilitation.objects.filter(
+        contrat_id=contrat, utilisateur_id=utilisateur
+    ).values_list("role", flat=True)
+)

@@ -1,11 +1,21 @@
 from collections import Counter
 
+from django.db.models import F
+from django.db.models.functions import Length
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from clsante.contrats.acces import contrat_visible
-from clsante.contrats.models import Instance
+from clsante.contrats.models import (
+    Besoin,
+    Diagnostic,
+    DispositifLie,
+    IndicateurDiagnostic,
+    Instance,
+    Signataire,
+)
 from clsante.contrats.territoire import communes_du_territoire
+from clsante.core.requetes import RequeteFigee
 from clsante.core.texte import pluriel
 from clsante.programme.models import Axe, FicheAction
 from clsante.territoires.models import Commune
@@ -13,28 +23,54 @@ from clsante.territoires.models import Commune
 # What the programme's list shows of each fiche: not its long texts.
 LISTE = ("pk", "axe_id", "numero", "titre", "statut", "hors_programmation", "porteur__nom")
 
+# The page's lists, compiled once per process (`RequeteFigee`), with orderings that need no
+# join where the models' default ones would join the contract.
+_AXES = RequeteFigee(lambda pk: Axe.objects.filter(contrat_id=pk).order_by("numero"))
+_FICHES = RequeteFigee(
+    lambda pk: FicheAction.objects.filter(contrat_id=pk).order_by("numero").values(*LISTE)
+)
+_DIAGNOSTICS = RequeteFigee(
+    lambda pk: Diagnostic.objects.filter(contrat_id=pk).select_related("auteur").order_by("-date")
+)
+_INDICATEURS_DIAGNOSTIC = RequeteFigee(
+    lambda pk: IndicateurDiagnostic.objects.filter(diagnostic_id=pk).order_by("pk")
+)
+_BESOINS = RequeteFigee(
+    lambda pk: Besoin.objects.filter(diagnostic_id=pk).order_by(Length("code"), "code")
+)
+_REPONSES = RequeteFigee(
+    lambda pk: (
+        FicheAction.besoins.through.objects.filter(besoin__diagnostic_id=pk)
+        .order_by("ficheaction__contrat_id", "ficheaction__axe__numero", "ficheaction__numero")
+        .values("besoin_id", fiche=F("ficheaction_id"), numero=F("ficheaction__numero"))
+    )
+)
+_INSTANCES = RequeteFigee(
+    lambda pk: Instance.objects.filter(contrat_id=pk).only("contrat", "nom").order_by("type", "nom")
+)
+_SIGNATAIRES = RequeteFigee(
+    lambda pk: Signataire.objects.filter(contrat_id=pk).select_related("organisation")
+)
+_DISPOSITIFS = RequeteFigee(lambda pk: DispositifLie.objects.filter(contrat_id=pk))
+
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     contrat = contrat_visible(request, pk)
-    axes = _programme(contrat)
+    axes = _programme(contrat.pk)
     # Counted from the fiches listed below (every fiche belongs to an axe of its contract).
     fiches_par_statut = Counter(f["statut"] for axe in axes for f in axe.liste_fiches)
     # Newest first: the first one is the diagnosis shown, all are listed as documents.
-    diagnostics = list(
-        contrat.diagnostics.select_related("auteur").prefetch_related(
-            "indicateurs", "besoins__fiches"
-        )
-    )
+    diagnostics = _DIAGNOSTICS.lignes(contrat.pk)
     communes = communes_du_territoire(contrat)
     context = {
         "title": contrat.nom,
         "contrat": contrat,
         "axes": axes,
         # The page shows only each instance's name: members and meetings are on their tab.
-        "instances": contrat.instances.order_by("type", "nom"),
-        "signataires": contrat.signataires.select_related("organisation"),
-        "dispositifs": contrat.dispositifs.all(),
-        "diagnostic": diagnostics[0] if diagnostics else None,
+        "instances": _INSTANCES.lignes(contrat.pk),
+        "signataires": _SIGNATAIRES.lignes(contrat.pk),
+        "dispositifs": _DISPOSITIFS.lignes(contrat.pk),
+        "diagnostic": _diagnostic_lu(diagnostics[0]) if diagnostics else None,
         "documents": diagnostics,
         "communes": communes,
         "population": sum(c.population for c in communes),
@@ -46,13 +82,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "contrats/detail.html", context)
 
 
-def _programme(contrat) -> list[Axe]:
+def _programme(pk: int) -> list[Axe]:
     """The axes, each with ``liste_fiches``: its fiches as plain rows (the list shows a few
     columns of tens of fiches, no need for model objects), in order, in two queries."""
-    axes = list(contrat.axes.order_by("numero"))
-    fiches = FicheAction.objects.filter(contrat=contrat).order_by("numero").values(*LISTE)
+    axes = _AXES.lignes(pk)
     par_axe: dict[int, list[dict]] = {axe.pk: [] for axe in axes}
-    for fiche in fiches:
+    for fiche in _FICHES.lignes(pk):
         # A fiche filed under another contract's axe (possible only outside the forms,
         # which refuse it) is left out rather than breaking the page.
         if fiche["axe_id"] in par_axe:
@@ -60,6 +95,20 @@ def _programme(contrat) -> list[Axe]:
     for axe in axes:
         axe.liste_fiches = par_axe[axe.pk]
     return axes
+
+
+def _diagnostic_lu(diagnostic: Diagnostic) -> Diagnostic:
+    """The diagnosis shown, with ``liste_indicateurs`` and ``liste_besoins``, each need
+    with ``liste_fiches`` (the fiches that answer it: id and number)."""
+    diagnostic.liste_indicateurs = _INDICATEURS_DIAGNOSTIC.lignes(diagnostic.pk)
+    besoins = _BESOINS.lignes(diagnostic.pk)
+    par_besoin: dict[int, list[dict]] = {besoin.pk: [] for besoin in besoins}
+    for reponse in _REPONSES.lignes(diagnostic.pk):
+        par_besoin[reponse["besoin_id"]].append(reponse)
+    for besoin in besoins:
+        besoin.liste_fiches = par_besoin[besoin.pk]
+    diagnostic.liste_besoins = besoins
+    return diagnostic
 
 
 def _territoire(communes: list[Commune]) -> dict:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 
+from clsante.core.requetes import RequeteFigee
 from clsante.programme.models import FicheAction
 
 # What the fiche's views read with it, in the same query.
@@ -16,11 +18,16 @@ def fiche_visible(
     request: HttpRequest, pk: int, *, relations: tuple[str, ...] = RELATIONS
 ) -> FicheAction:
     """``relations``: those to read in the fiche's query (``select_related``); each costs."""
-    queryset = FicheAction.objects.select_related(*relations)
-    fiche = get_object_or_404(queryset, pk=pk)
-    if not fiche.contrat.est_visible_par(request.user):
+    fiches = _requete(relations).lignes(pk)
+    if not fiches or not fiches[0].contrat.est_visible_par(request.user):
         raise Http404("Fiche introuvable.")
-    return fiche
+    return fiches[0]
+
+
+@cache
+def _requete(relations: tuple[str, ...]) -> RequeteFigee:
+    """The fiche's query with these relations, compiled once per process."""
+    return RequeteFigee(lambda pk: FicheAction.objects.select_related(*relations).filter(pk=pk))
 
 
 def fiche_modifiable(request: HttpRequest, pk: int) -> FicheAction:

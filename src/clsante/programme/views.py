@@ -1,10 +1,18 @@
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from clsante.core.requetes import RequeteFigee
 from clsante.grille.referentiel import AXES, grille
 from clsante.programme.acces import fiche_visible
-from clsante.programme.models import FicheAction, Mesure, Objectif
+from clsante.programme.models import (
+    Etape,
+    FicheAction,
+    Financement,
+    Indicateur,
+    Mesure,
+    NoteSuivi,
+    Objectif,
+)
 from clsante.programme.views_commun import droits_sur_fiche
 
 
@@ -30,55 +38,102 @@ def fiche_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def listes_de_la_fiche(fiche: FicheAction) -> dict:
     """What the fiche page lists, each read with only the columns it shows.
 
-    A page reads ten lists: building each query costs more than running it, and the
-    cost grows with the number of columns and joins, so none reads whole rows it does not
-    show. The models' default orderings start with the fiche, which joins the fiche, its
-    contract and its axe to sort rows that all belong to one fiche: the same order is
-    given here without them.
+    A page reads ten lists: building each query costs more than running it, so they are
+    compiled once per process (`RequeteFigee`), and none reads whole rows it does not show.
+    The models' default orderings start with the fiche, which joins the fiche, its contract
+    and its axe to sort rows that all belong to one fiche: the same order is given here
+    without them.
     """
     return {
-        **_noms_lies(fiche),
-        "etapes": fiche.etapes.only(
-            "fiche", "libelle", "date_prevue", "date_realisation", "statut"
-        ).order_by("date_prevue", "pk"),
-        "notes": fiche.notes.select_related("auteur").only(
-            "fiche", "date", "texte", "auteur__username", "auteur__first_name", "auteur__last_name"
-        ),
-        "financements": fiche.financements.select_related("financeur")
-        .only("fiche", "annee", "montant", "statut", "financeur__nom")
-        .order_by("annee", "financeur__nom"),
-        "indicateurs": fiche.indicateurs.only(
-            "fiche", "libelle", "type", "valeur_initiale", "cible", "unite"
-        )
-        .order_by("pk")
-        .prefetch_related(
-            Prefetch(
-                "mesures",
-                queryset=Mesure.objects.only("indicateur_id", "date", "valeur").order_by("date"),
-            )
-        ),
+        **_noms_lies(fiche.pk),
+        "etapes": _ETAPES.lignes(fiche.pk),
+        "notes": _NOTES.lignes(fiche.pk),
+        "financements": _FINANCEMENTS.lignes(fiche.pk),
+        "indicateurs": _indicateurs(fiche.pk),
     }
 
 
-def _noms_lies(fiche: FicheAction) -> dict:
+def _indicateurs(pk: int) -> list[Indicateur]:
+    """The indicators, each with ``liste_mesures`` in date order: two queries."""
+    indicateurs = _INDICATEURS.lignes(pk)
+    par_indicateur: dict[int, list[Mesure]] = {i.pk: [] for i in indicateurs}
+    for mesure in _MESURES.lignes(pk):
+        par_indicateur[mesure.indicateur_id].append(mesure)
+    for indicateur in indicateurs:
+        indicateur.liste_mesures = par_indicateur[indicateur.pk]
+    return indicateurs
+
+
+def _noms_lies(pk: int) -> dict:
     """The fiche's many-to-many lists as the page writes them: plain values, no objects."""
     niveaux = dict(Objectif.Niveau.choices)
-    objectifs = fiche.objectifs.order_by("axe__numero", "code", "pk")
     return {
-        "communes": [
-            f"{nom} ({insee})" for nom, insee in fiche.communes.values_list("nom", "insee")
-        ],
-        "partenaires": list(fiche.partenaires.values_list("nom", flat=True)),
-        "besoins": [
-            f"{code} — {libelle}" for code, libelle in fiche.besoins.values_list("code", "libelle")
-        ],
+        "communes": [f"{nom} ({insee})" for nom, insee in _COMMUNES.lignes(pk)],
+        "partenaires": _PARTENAIRES.lignes(pk),
+        "besoins": [f"{code} — {libelle}" for code, libelle in _BESOINS.lignes(pk)],
         "objectifs": [
             f"{niveaux.get(niveau, niveau)} : {intitule}"
-            for niveau, intitule in objectifs.values_list("niveau", "intitule")
+            for niveau, intitule in _OBJECTIFS.lignes(pk)
         ],
-        "fiches_liees": list(
-            fiche.fiches_liees.order_by("contrat_id", "axe__numero", "numero").values(
-                "pk", "numero", "titre"
-            )
-        ),
+        "fiches_liees": _FICHES_LIEES.lignes(pk),
     }
+
+
+def _fiche(pk: int) -> FicheAction:
+    """A fiche's related lists are read through it, unsaved: no query."""
+    return FicheAction(pk=pk)
+
+
+_ETAPES = RequeteFigee(
+    lambda pk: (
+        Etape.objects.filter(fiche_id=pk)
+        .only("fiche", "libelle", "date_prevue", "date_realisation", "statut")
+        .order_by("date_prevue", "pk")
+    )
+)
+_NOTES = RequeteFigee(
+    lambda pk: (
+        NoteSuivi.objects.filter(fiche_id=pk)
+        .select_related("auteur")
+        .only(
+            "fiche", "date", "texte", "auteur__username", "auteur__first_name", "auteur__last_name"
+        )
+    )
+)
+_FINANCEMENTS = RequeteFigee(
+    lambda pk: (
+        Financement.objects.filter(fiche_id=pk)
+        .select_related("financeur")
+        .only("fiche", "annee", "montant", "statut", "financeur__nom")
+        .order_by("annee", "financeur__nom")
+    )
+)
+_INDICATEURS = RequeteFigee(
+    lambda pk: (
+        Indicateur.objects.filter(fiche_id=pk)
+        .only("fiche", "libelle", "type", "valeur_initiale", "cible", "unite")
+        .order_by("pk")
+    )
+)
+_MESURES = RequeteFigee(
+    lambda pk: (
+        Mesure.objects.filter(indicateur__fiche_id=pk)
+        .only("indicateur_id", "date", "valeur")
+        .order_by("date", "pk")
+    )
+)
+_COMMUNES = RequeteFigee(lambda pk: _fiche(pk).communes.values_list("nom", "insee"))
+_PARTENAIRES = RequeteFigee(lambda pk: _fiche(pk).partenaires.values_list("nom", flat=True))
+_BESOINS = RequeteFigee(lambda pk: _fiche(pk).besoins.values_list("code", "libelle"))
+_OBJECTIFS = RequeteFigee(
+    lambda pk: (
+        _fiche(pk).objectifs.order_by("axe__numero", "code", "pk").values_list("niveau", "intitule")
+    )
+)
+_FICHES_LIEES = RequeteFigee(
+    lambda pk: (
+        _fiche(pk)
+        .fiches_liees.order_by("contrat_id", "axe__numero", "numero")
+        .values("pk", "numero", "titre")
+    )
+)
