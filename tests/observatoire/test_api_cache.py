@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from clsante.comptes.models import Utilisateur
+from clsante.observatoire.api.serializers import FicheSerializer
 from clsante.programme.models import FicheAction
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +72,27 @@ def test_the_list_reads_the_page_rows_and_their_relations(morlaix):
     ligne = next(f for f in data["results"] if f["id"] == fiche.pk)
     assert ligne["porteur"] == fiche.porteur.nom
     assert ligne["axe"] == fiche.axe.titre
+
+
+def test_each_listed_fiche_reads_as_the_serializer_describes_it(morlaix, poher):
+    """The list writes its rows without the serializer: same keys, same values, for fiches
+    with and without porteur, dates or a validated coding."""
+    fiches = FicheAction.objects.filter(contrat__in=[morlaix, poher])
+    sans_porteur = fiches.order_by("pk").first()
+    sans_porteur.porteur = None
+    sans_porteur.date_fin = None
+    sans_porteur.save()
+    codee = fiches.filter(codage__isnull=False).order_by("pk").first()
+    codee.codage.valide = True
+    codee.codage.thematiques = ["nutrition", "sante_mentale"]
+    codee.codage.save()
+    lues = {}
+    for contrat in (morlaix, poher):
+        for ligne in liste(client_de("referent.ars"), contrat=contrat.pk, taille=500)["results"]:
+            lues[ligne["id"]] = ligne
+    assert len(lues) == fiches.count()
+    attendues = FicheSerializer(fiches.select_related("axe", "porteur", "codage"), many=True)
+    for attendue in attendues.data:
+        assert lues[attendue["id"]] == dict(attendue)
+    assert lues[sans_porteur.pk]["porteur"] is None and lues[sans_porteur.pk]["date_fin"] is None
+    assert lues[codee.pk]["thematiques"] == ["nutrition", "sante_mentale"]

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from clsante.contrats.models import Contrat
+from clsante.observatoire.api.lignes import lignes_api
 from clsante.observatoire.api.serializers import ContratSerializer, FicheSerializer
 from clsante.observatoire.forms import FiltreObservatoireForm
 from clsante.observatoire.perimetre import contrats_comptes, perimetre_depuis
@@ -104,25 +105,10 @@ class FicheViewSet(viewsets.ReadOnlyModelViewSet):
 
         Counting the visible fiches and walking to a far page cost two scans of the fiches
         on every request; the ordered ids are cached instead (`ids_visibles`), and only the
-        page's rows are read, with their axe, porteur and coding.
+        page's rows are read (`lignes_api`).
         """
         ids = self.paginate_queryset(ids_visibles(self._filtres_fiches()))
-        lignes = (
-            FicheAction.objects.filter(pk__in=ids)
-            .select_related("axe", "porteur", "codage")
-            .only(*CHAMPS_LISTE)
-        )
-        fiches = sorted(lignes, key=lambda fiche: fiche.pk)
-        return self.get_paginated_response(self.get_serializer(fiches, many=True).data)
-
-
-CHAMPS_LISTE = [
-    *(f for f in FicheSerializer.Meta.fields if f not in ("axe", "porteur", "thematiques")),
-    "axe__titre",
-    "porteur__nom",
-    "codage__thematiques",
-    "codage__valide",
-]
+        return self.get_paginated_response(lignes_api(list(ids)))
 
 
 def ids_visibles(filtres: dict) -> array:
