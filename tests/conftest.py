@@ -96,8 +96,12 @@ def poher(db):
 
 @pytest.fixture(autouse=True)
 def _cache_partage_vide():
-    """Each test starts with an empty shared cache: a count or a result cached by a test
-    whose rows were rolled back must not be read by the next one."""
+    """Each test starts with an empty shared cache and no data version kept: a count, a
+    result or a version read by a test whose rows were rolled back must not be read by the
+    next one."""
     from django.core.cache import caches
 
+    from clsante.observatoire.versions import oublier_version_donnees
+
     caches["partage"].clear()
+    oublier_version_donnees()

@@ -8,7 +8,9 @@ from django.test import Client
 from django.urls import reverse
 
 from clsante.comptes.models import Utilisateur
+from clsante.observatoire import versions
 from clsante.observatoire.indexation import reindexer
+from clsante.territoires.models import Commune
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +102,29 @@ def test_logging_out_ends_a_cached_session():
     client.post(reverse("comptes:deconnexion"))
     response = client.get(reverse("programme:accueil"))
     assert response.status_code == 302 and reverse("comptes:connexion") in response["Location"]
+
+
+def test_a_commune_change_made_by_another_process_shows_within_the_version_lifetime(
+    morlaix, monkeypatch
+):
+    """`.update()` sends no signal, as a loading command in another process would not reach
+    this one: the page follows once the process's data version has expired."""
+    client = client_de("referent.ars")
+    params = {"region": "53"}
+    titre = "Part de la population rurale couverte"
+    assert titre not in client.get(reverse("observatoire:couverture"), params).text
+    Commune.objects.filter(departement__code="29").update(grille_densite=6)
+    plus_tard = versions.monotonic() + versions.DUREE_VERSION + 0.1
+    monkeypatch.setattr(versions, "monotonic", lambda: plus_tard)
+    assert titre in client.get(reverse("observatoire:couverture"), params).text
+
+
+def test_a_commune_saved_in_this_process_shows_at_once(morlaix):
+    client = client_de("referent.ars")
+    params = {"region": "53"}
+    titre = "Part de la population rurale couverte"
+    assert titre not in client.get(reverse("observatoire:couverture"), params).text
+    for commune in Commune.objects.filter(departement__code="29"):
+        commune.grille_densite = 6
+        commune.save()
+    assert titre in client.get(reverse("observatoire:couverture"), params).text

@@ -1,16 +1,19 @@
 """Re-index the public catalogue whenever a fiche, its coding, contract or porteur changes;
-empty the shared cache after migrations (a deployment)."""
+forget the data version when a contract, its communes or a commune change; empty the shared
+cache after migrations (a deployment)."""
 
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
 from clsante.contrats.models import Contrat
 from clsante.grille.models import CodageISTS
 from clsante.observatoire.indexation import reindexer, reindexer_fiche
+from clsante.observatoire.versions import oublier_version_donnees
 from clsante.organisations.models import Organisation
 from clsante.programme.models import FicheAction
+from clsante.territoires.models import Commune
 
 
 @receiver(post_save, sender=FicheAction)
@@ -38,6 +41,18 @@ def organisation_enregistree(sender, instance: Organisation, raw=False, created=
         return
     porte = Contrat.objects.filter(publie=True, fiches__porteur=instance).values("pk")
     transaction.on_commit(lambda: reindexer(Contrat.objects.filter(pk__in=porte)))
+
+
+@receiver(post_save, sender=Contrat)
+@receiver(post_delete, sender=Contrat)
+@receiver(m2m_changed, sender=Contrat.communes.through)
+@receiver(post_save, sender=Commune)
+@receiver(post_delete, sender=Commune)
+def donnees_changees(sender, **kwargs) -> None:
+    """Forgotten at once and again after the commit: a version read by another thread of
+    this process before the commit must not be kept."""
+    oublier_version_donnees()
+    transaction.on_commit(oublier_version_donnees)
 
 
 @receiver(post_migrate)

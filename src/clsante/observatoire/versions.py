@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from time import monotonic
 
 from django.core.cache import cache, caches
 from django.db import connection
@@ -23,6 +24,9 @@ from clsante.programme.models import FicheAction
 from clsante.territoires.models import Commune
 
 DUREE_CACHE = 3600
+# How long a process keeps the data version (`version_donnees`), in seconds.
+DUREE_VERSION = 2.0
+_memo: dict[str, tuple[float, str]] = {}
 
 
 def version_contrats() -> str:
@@ -50,10 +54,28 @@ def version_communes() -> str:
 
 
 def version_donnees() -> str:
-    """Both versions above (what the observatory's figures read), in one query.
+    """Both versions above (what the observatory's figures read), in one query, kept by the
+    process for `DUREE_VERSION` seconds.
 
-    Every observatory page reads them: one round trip instead of three.
+    Reading it scans the contracts, their communes and every commune (5 ms at national
+    scale), and every observatory page needs it. This process's own writes forget it at
+    once (`oublier_version_donnees`, from signals); a change made elsewhere (another
+    server process, a loading command) shows within `DUREE_VERSION` seconds.
     """
+    maintenant = monotonic()
+    memo = _memo.get("donnees")
+    if memo is not None and memo[0] > maintenant:
+        return memo[1]
+    version = _version_donnees_lue()
+    _memo["donnees"] = (maintenant + DUREE_VERSION, version)
+    return version
+
+
+def oublier_version_donnees() -> None:
+    _memo.pop("donnees", None)
+
+
+def _version_donnees_lue() -> str:
     q = connection.ops.quote_name
     contrats = q(Contrat._meta.db_table)
     liens = q(Contrat.communes.through._meta.db_table)
