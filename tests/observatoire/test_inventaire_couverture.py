@@ -183,3 +183,27 @@ def test_analyses_ignore_a_contract_the_reader_may_not_see(poher):
     page = client_de("lecteur").get(reverse("observatoire:analyses"), {"contrat": poher.pk})
     assert page.status_code == 200
     assert poher.nom not in page.text
+
+
+def _non_couverts(page: str) -> str:
+    debut = page.index("Territoires non couverts")
+    return page[debut : page.index("</table>", debut)]
+
+
+@pytest.mark.django_db
+def test_uncovered_territories_say_how_they_are_ranked_and_tell_no_command(morlaix):
+    page = client_de("referent.ars").get(reverse("observatoire:couverture"), {"region": "53"})
+    liste = _non_couverts(page.text)
+    assert "les plus peuplés d'abord" in liste
+    assert "clsante " not in page.text  # an ARS referent runs no command
+
+
+@pytest.mark.django_db
+def test_uncovered_territories_come_neediest_first_once_the_index_is_loaded(morlaix):
+    Commune.objects.filter(departement__code="29").update(indice_defavorisation=0.1)
+    Commune.objects.filter(epci__nom="CC Poher Communauté").update(indice_defavorisation=2.5)
+    page = client_de("referent.ars").get(reverse("observatoire:couverture"), {"region": "53"})
+    liste = _non_couverts(page.text)
+    assert "les plus défavorisés d'abord" in liste
+    premiere = liste[liste.index("<tbody>") :]
+    assert premiere.index("CC Poher Communauté") < premiere.index("</tr>")
