@@ -3,6 +3,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
+from clsante.observatoire import views_catalogue
 from clsante.observatoire.indexation import reindexer
 from clsante.observatoire.models import IndexAction
 from clsante.observatoire.recherche import racines_requete
@@ -78,6 +79,8 @@ def test_changing_a_fiche_updates_the_catalogue(
         {"q": "'; DROP TABLE --"},
         {"thematiques": "inconnu"},
         {"page": "9999"},
+        {"page": "²"},
+        {"page": "9" * 5000},
         {"generation": "abc"},
         {"region": "<b>"},
         {"q": "zzzzqqq"},
@@ -110,3 +113,33 @@ def test_a_search_spread_over_pages_keeps_the_title_order(morlaix):
     assert -1 not in positions and positions == sorted(positions)
     assert all(t in page2 for t in titres[20:])
     assert not any(t in page2 for t in titres[:20] if t not in titres[20:])
+
+
+def test_unknown_parameters_neither_change_the_page_nor_make_another_copy_of_it(
+    catalogue, monkeypatch
+):
+    calculs = []
+    resultats = views_catalogue._resultats
+    monkeypatch.setattr(
+        views_catalogue, "_resultats", lambda requete: calculs.append(1) or resultats(requete)
+    )
+    url = reverse("catalogue:recherche")
+    pages = [
+        Client().get(url, {"q": "jeunes", **junk}).text
+        for junk in ({}, {"utm_source": "x"}, {"a": "1", "b": "2"}, {"page": "1", "z": "<i>"})
+    ]
+    assert len(calculs) == 1
+    assert all(page == pages[0] for page in pages)
+    assert "utm_source" not in pages[1]
+
+
+def test_the_pagination_links_keep_the_search_and_facets_but_not_unknown_parameters(morlaix):
+    for i, fiche in enumerate(morlaix.fiches.filter(titre__icontains="santé")[:12]):
+        fiche.pk = None
+        fiche.numero = f"9.{i + 1}"
+        fiche.save()
+    reindexer()
+    params = {"q": "santé", "page": "1", "x": "y"}
+    page = Client().get(reverse("catalogue:recherche"), params).text
+    assert 'href="?q=sant%C3%A9&amp;page=2"' in page
+    assert "x=y" not in page

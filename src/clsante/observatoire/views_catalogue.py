@@ -9,6 +9,7 @@ from django.db.models.functions import Concat
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.utils.http import urlencode
 
 from clsante.grille.referentiel import grille
 from clsante.observatoire.catalogue import FACETTES, rechercher, similaires
@@ -19,6 +20,8 @@ from clsante.programme.models import FicheAction
 from clsante.territoires.models import Departement, Region
 
 PAR_PAGE = 20
+# Beyond any catalogue's last page (45,000 actions make 2,250 pages).
+PAGE_MAX = 10_000
 TITRES_FACETTES = {
     "thematiques": "Thématique",
     "determinants": "Déterminant de santé",
@@ -73,19 +76,35 @@ def _ordre_titre(racines: list[str], filtres: dict[str, str]):
     return Concat("titre", Value("")) if racines or filtres else F("titre")
 
 
-def _resultats(request: HttpRequest) -> str:
-    """The markup of the search form, facets and results for this query string."""
-    texte = request.GET.get("q", "")[:200]
-    filtres = {f: request.GET.get(f, "")[:60] for f in FACETTES if request.GET.get(f)}
+def _requete(request: HttpRequest) -> dict[str, str]:
+    """What the catalogue reads from the address: the search, the known facets, the page.
+
+    Anything else in the address is left out: it can neither change the page nor make the
+    cache keep one more copy of it (the key is built from this, not the raw address).
+    """
+    requete = {"q": request.GET.get("q", "")[:200]}
+    requete |= {f: request.GET.get(f, "")[:60] for f in FACETTES if request.GET.get(f)}
+    page = request.GET.get("page", "1")
+    if not (page.isascii() and page.isdigit()):
+        page = "1"  # what the paginator shows for a page that is not a number
+    # Past the last page the paginator shows the last one: one key for all of them.
+    requete["page"] = str(min(int(page[:6]), PAGE_MAX))
+    return requete
+
+
+def _resultats(requete: dict[str, str]) -> str:
+    """The markup of the search form, facets and results for this query."""
+    texte = requete["q"]
+    filtres = {f: requete[f] for f in FACETTES if f in requete}
     resultat = rechercher(texte, filtres)
     if resultat.ids is not None:
-        page = _page_par_ids(resultat.ids, request.GET.get("page"))
+        page = _page_par_ids(resultat.ids, requete["page"])
     else:
         actions = resultat.actions.select_related("contrat", "departement", "fiche__porteur")
         ordre = _ordre_titre(resultat.racines, filtres)
         paginator = Paginator(actions.order_by(ordre, "pk"), PAR_PAGE)
         paginator.count = resultat.total  # already counted with the facets: no COUNT query
-        page = paginator.get_page(request.GET.get("page"))
+        page = paginator.get_page(requete["page"])
     libelle_theme = _libelleur("thematiques")
     for item in page.object_list:
         item.themes_libelles = [libelle_theme(c) for c in item.thematiques.split()]
@@ -94,7 +113,8 @@ def _resultats(request: HttpRequest) -> str:
         "page": page,
         "facettes": _facettes(resultat.comptes, filtres),
         "filtres": filtres,
-        "parametres": request.GET.urlencode(),
+        # The pagination's links add their page to these.
+        "parametres": urlencode({k: v for k, v in requete.items() if k != "page"}),
     }
     return render_to_string("catalogue/_resultats.html", context)
 
@@ -114,14 +134,15 @@ def recherche(request: HttpRequest) -> HttpResponse:
     """The catalogue's search page.
 
     What it shows depends only on the query string and the published data, never on the
-    reader: the results' markup is cached, keyed by the query string and the index's
+    reader: the results' markup is cached, keyed by the query (`_requete`) and the index's
     fingerprint (every change to a published fiche, its coding, contract or porteur
     rewrites its index row, so it shows at the next request).
     """
-    cle_cache = cle("catalogue-page", version_index(), request.GET.urlencode())
+    requete = _requete(request)
+    cle_cache = cle("catalogue-page", version_index(), sorted(requete.items()))
     context = {
         "title": "Catalogue des actions des contrats locaux de santé",
-        "resultats": en_cache(cle_cache, lambda: _resultats(request)),
+        "resultats": en_cache(cle_cache, lambda: _resultats(requete)),
     }
     return render(request, "catalogue/recherche.html", context)
 
