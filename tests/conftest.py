@@ -101,7 +101,7 @@ def _cache_partage_vide():
     next one."""
     from django.core.cache import caches
 
-    from clsante.observatoire.versions import oublier_version_donnees
+    from clsante.observatoire.versions import oublier_versions
 
     caches["partage"].clear()
-    oublier_version_donnees()
+    oublier_versions()

@@ -12,10 +12,13 @@ import pytest
 from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from clsante.observatoire import versions
 from clsante.observatoire.carte_communes import classe
+from clsante.observatoire.versions import version_contours
 from clsante.programme.models import FicheAction
 from clsante.territoires.models import Commune, ContourCommune
 from tests.personas import client_de
@@ -156,6 +159,7 @@ def test_the_contract_page_itself_never_reads_outlines(contours, morlaix):
     """Counts and boxes come with the communes' own query: the drawing is the document's."""
     client = client_de("referent.ars")
     url = reverse("contrats:detail", args=[morlaix.pk])
+    version_contours()  # read once a minute by each process, not by each page
     cache.clear()
     with CaptureQueriesContext(connection) as avec_contours:
         page = client.get(url).text
@@ -203,3 +207,26 @@ def test_classes_of_fiches():
     assert classe(3)[0] == "2 ou 3 fiches"
     assert classe(6)[0] == "4 à 6 fiches"
     assert classe(12)[0] == "7 fiches ou plus"
+
+
+def test_reloaded_outlines_give_the_map_a_new_address_within_a_minute(
+    contours, morlaix, monkeypatch
+):
+    """Outlines are loaded by a command, in another process: the page follows once the
+    process's outlines version has expired, and the new address draws the new outlines."""
+    avant = adresse_de_la_carte(page_contrat(morlaix))
+    ContourCommune.objects.filter(commune__insee="29151").update(
+        trace="m0 0 1 0 0 1z", x1=F("x0") + 1, y1=F("y0") + 1
+    )
+    plus_tard = versions.monotonic() + versions.DUREE_VERSION_CONTOURS + 1
+    monkeypatch.setattr(versions, "monotonic", lambda: plus_tard)
+    apres = adresse_de_la_carte(page_contrat(morlaix))
+    assert apres != avant
+    assert 'd="m0 0 1 0 0 1z"' in client_de("lecteur").get(apres).content.decode()
+
+
+def test_outlines_reloaded_from_the_same_file_keep_the_maps_address(contours, morlaix):
+    avant = adresse_de_la_carte(page_contrat(morlaix))
+    call_command("charger_contours", source=EXTRAIT, recharger=True, stdout=io.StringIO())
+    versions.oublier_versions()
+    assert adresse_de_la_carte(page_contrat(morlaix)) == avant

@@ -24,7 +24,7 @@ from django.utils.safestring import mark_safe
 from clsante.core.templatetags.humanize_fr import nombre
 from clsante.core.texte import pluriel
 from clsante.observatoire.carte_territoire import Cadre
-from clsante.observatoire.versions import en_cache
+from clsante.observatoire.versions import en_cache, version_contours
 from clsante.territoires.models import Commune, ContourCommune
 
 MARGE = 0.06  # share of the frame added on each side, so that neighbours show
@@ -88,8 +88,9 @@ def document_svg(communes: Sequence[Commune]) -> str | None:
 
 
 def version(communes: Sequence[Commune]) -> str:
-    """A fingerprint of what the map shows: communes, counts, populations, names, boxes."""
-    contenu = "|".join(
+    """A fingerprint of what the map shows: communes, counts, populations, names, boxes,
+    and the outlines' load (`version_contours`)."""
+    contenu = version_contours() + "|".join(
         f"{c.pk}:{c.fiches_actions}:{c.population}:{c.nom}:"
         f"{c.cadre_x0}:{c.cadre_y0}:{c.cadre_x1}:{c.cadre_y1}"
         for c in sorted(communes, key=lambda c: c.pk)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Callable
 from time import monotonic
 
 from django.core.cache import cache, caches
@@ -21,11 +22,12 @@ from django.db.models import Count, Max, Sum
 from clsante.contrats.models import Contrat
 from clsante.observatoire.models import IndexAction
 from clsante.programme.models import FicheAction
-from clsante.territoires.models import Commune
+from clsante.territoires.models import Commune, ContourCommune
 
 DUREE_CACHE = 3600
 # How long a process keeps the data version (`version_donnees`), in seconds.
 DUREE_VERSION = 2.0
+DUREE_VERSION_CONTOURS = 60.0
 _memo: dict[str, tuple[float, str]] = {}
 
 
@@ -62,17 +64,39 @@ def version_donnees() -> str:
     once (`oublier_version_donnees`, from signals); a change made elsewhere (another
     server process, a loading command) shows within `DUREE_VERSION` seconds.
     """
-    maintenant = monotonic()
-    memo = _memo.get("donnees")
-    if memo is not None and memo[0] > maintenant:
-        return memo[1]
-    version = _version_donnees_lue()
-    _memo["donnees"] = (maintenant + DUREE_VERSION, version)
-    return version
+    return _gardee("donnees", DUREE_VERSION, _version_donnees_lue)
 
 
 def oublier_version_donnees() -> None:
     _memo.pop("donnees", None)
+
+
+def oublier_versions() -> None:
+    """Every version this process keeps (tests: each starts from the database)."""
+    _memo.clear()
+
+
+def version_contours() -> str:
+    """Changes when the communes' outlines are reloaded with other data (their number or
+    boxes move). It scans the outlines' boxes (35,000 rows, 4 ms), and loads run in another
+    process: each process keeps it `DUREE_VERSION_CONTOURS` seconds."""
+    q = connection.ops.quote_name
+    sql = (
+        f"SELECT COUNT(*), SUM({q('x0')} + {q('y0')} + {q('x1')} + {q('y1')}) "
+        f"FROM {q(ContourCommune._meta.db_table)}"
+    )
+    return _gardee("contours", DUREE_VERSION_CONTOURS, lambda: _empreinte(sql))
+
+
+def _gardee(nom: str, duree: float, lecture: Callable[[], str]) -> str:
+    """``lecture()``, kept by this process for ``duree`` seconds."""
+    maintenant = monotonic()
+    memo = _memo.get(nom)
+    if memo is not None and memo[0] > maintenant:
+        return memo[1]
+    valeur = lecture()
+    _memo[nom] = (maintenant + duree, valeur)
+    return valeur
 
 
 def _version_donnees_lue() -> str:
