@@ -4,6 +4,7 @@ import csv
 import io
 import math
 import re
+import struct
 from pathlib import Path
 
 import pytest
@@ -86,7 +87,8 @@ def test_running_it_again_skips_quickly_and_says_so():
     charger(source=EXTRAIT)
     ContourCommune.objects.filter(commune__insee="29151").update(trace="m0 0 1 0 0 1z")
     sortie = charger(source=EXTRAIT)
-    assert f"Contours déjà chargés ({CHARGEES} communes) : rien à faire" in sortie
+    sans = Commune.objects.count() - CHARGEES
+    assert f"Contours déjà chargés ({CHARGEES} communes ; {sans} sans contour) : rien" in sortie
     assert ContourCommune.objects.get(commune__insee="29151").trace == "m0 0 1 0 0 1z"
 
 
@@ -177,3 +179,44 @@ def test_the_admin_lists_loaded_outlines_read_only(client_admin):
     assert "Ajouter contour de commune" not in page
     communes = client_admin.get(reverse("admin:territoires_commune_changelist")).text
     assert "Ajouter commune" in communes  # the wording the outlines' page leaves out
+
+
+def test_a_commune_given_two_outlines_names_both_lines_and_nothing_is_written(tmp_path):
+    source = ecrire_csv(
+        tmp_path / "communes.csv",
+        [
+            ["1", "29151", "COM", "Morlaix", carre(-3.83, 48.57), ""],
+            ["2", "29023", "COM", "Carantec", carre(-3.9, 48.6), ""],
+            ["3", "29151", "COM", "Morlaix", carre(-3.8, 48.5), ""],
+        ],
+    )
+    with pytest.raises(CommandError) as erreur:
+        charger(source=source)
+    assert f"{source}, ligne 4 : la commune 29151 a déjà un contour (ligne 2)." in str(erreur.value)
+    assert not ContourCommune.objects.exists()
+
+
+def triangle(x: float) -> str:
+    """A triangle with one vertex at longitude ``x``, as hex WKB written by hand (shapely
+    warns on NaN): little-endian, polygon, one ring of four points."""
+    points = [(0.0, 48.0), (x, 48.5), (1.0, 48.5), (0.0, 48.0)]
+    entete = struct.pack("<BIII", 1, 3, 1, len(points))
+    return (entete + b"".join(struct.pack("<dd", *p) for p in points)).hex()
+
+
+@pytest.mark.parametrize(
+    "geometrie",
+    [triangle(math.nan), triangle(math.inf), carre(-3.83, 148.57)],
+    ids=["NaN", "infini", "latitude 148"],
+)
+def test_coordinates_that_are_not_a_place_on_earth_are_refused(tmp_path, geometrie):
+    source = ecrire_csv(
+        tmp_path / "communes.csv",
+        [
+            ["1", "29023", "COM", "Carantec", carre(-3.9, 48.6), ""],
+            ["2", "29151", "COM", "Morlaix", geometrie, ""],
+        ],
+    )
+    with pytest.raises(CommandError, match=r"ligne 3 : coordonnées invalides"):
+        charger(source=source)
+    assert not ContourCommune.objects.exists()

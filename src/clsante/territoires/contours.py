@@ -87,9 +87,16 @@ def lire_contours(
     lignes: list[int] = []
     wkb: list[str] = []
     latitudes: list[float] = []
+    vues: dict[str, int] = {}
     for ligne, code, geometrie in _lignes_com(source, progression):
         if code not in connues or geometrie in SANS_GEOMETRIE:
             continue
+        if code in vues:
+            raise SourceInvalide(
+                f"{source}, ligne {ligne} : la commune {code} a déjà un contour "
+                f"(ligne {vues[code]})."
+            )
+        vues[code] = ligne
         pk, dept = connues[code]
         lecture.communes.append(pk)
         lignes.append(ligne)
@@ -98,6 +105,7 @@ def lire_contours(
     if not wkb:
         raise SourceInvalide(f"{source} : aucun contour ne correspond aux communes en base.")
     geometries = _geometries(source, wkb, lignes)
+    _verifier_coordonnees(source, geometries, lignes)
     plates = shapely.simplify(
         _projeter(geometries, np.array(latitudes)), TOLERANCE, preserve_topology=True
     )
@@ -170,7 +178,9 @@ def _texte(source: Path | Traversable, brut) -> io.TextIOBase:
 
 
 def _geometries(source: Path | Traversable, wkb: list[str], lignes: list[int]) -> np.ndarray:
-    geometries = shapely.from_wkb(np.array(wkb, dtype=object), on_invalid="ignore")
+    # NaN coordinates would only warn here: `_verifier_coordonnees` names their line.
+    with np.errstate(invalid="ignore"):
+        geometries = shapely.from_wkb(np.array(wkb, dtype=object), on_invalid="ignore")
     types = shapely.get_type_id(geometries)
     surfaces = (types == shapely.GeometryType.POLYGON) | (
         types == shapely.GeometryType.MULTIPOLYGON
@@ -182,6 +192,18 @@ def _geometries(source: Path | Traversable, wkb: list[str], lignes: list[int]) -
             "ou un multipolygone en WKB hexadécimal."
         )
     return geometries
+
+
+def _verifier_coordonnees(source: Path | Traversable, geometries: np.ndarray, lignes: list[int]):
+    """Longitudes and latitudes must be numbers within their ranges (no NaN, no infinity)."""
+    points, rangs = shapely.get_coordinates(geometries, return_index=True)
+    faux = ~np.isfinite(points).all(axis=1) | (np.abs(points) > (180, 90)).any(axis=1)
+    if faux.any():
+        ligne = lignes[int(rangs[int(np.argmax(faux))])]
+        raise SourceInvalide(
+            f"{source}, ligne {ligne} : coordonnées invalides (une longitude entre -180 et "
+            "180 et une latitude entre -90 et 90 sont attendues)."
+        )
 
 
 def _projeter(geometries: np.ndarray, latitudes: np.ndarray) -> np.ndarray:

@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from clsante.territoires.contours import enregistrer, lire_contours, source_par_defaut
-from clsante.territoires.models import ContourCommune
+from clsante.territoires.models import Commune, ContourCommune
 from clsante.territoires.sources import SourceInvalide
 
 
@@ -30,9 +30,11 @@ class Command(BaseCommand):
     def handle(self, *args, source: Path | None, recharger: bool, **options):
         deja = ContourCommune.objects.count()
         if deja and not recharger:
+            sans = Commune.objects.filter(contour__isnull=True).count()
             self.stdout.write(
-                f"Contours déjà chargés ({deja} communes) : rien à faire "
-                "(--recharger pour les remplacer)."
+                f"Contours déjà chargés ({deja} communes ; {sans} sans contour) : rien à "
+                "faire (--recharger pour les remplacer, par exemple après une mise à jour "
+                "de la géographie)."
             )
             return
         debut = time.monotonic()
