@@ -16,7 +16,7 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from clsante.observatoire import versions
+from clsante.observatoire import carte_communes, versions
 from clsante.observatoire.carte_communes import classe
 from clsante.observatoire.versions import version_contours
 from clsante.programme.models import FicheAction
@@ -93,6 +93,16 @@ def test_neighbouring_communes_in_the_frame_are_drawn_in_grey(contours, morlaix)
     dessin = carte_de(morlaix)
     groupe_gris = dessin[dessin.index('<g fill="#e5e5e5"') : dessin.index("</g>")]
     assert titres(groupe_gris) == VOISINES
+
+
+def test_too_many_neighbours_leave_the_contracts_communes_alone_on_the_map(
+    contours, morlaix, monkeypatch
+):
+    monkeypatch.setattr(carte_communes, "VOISINES_MAX", len(VOISINES) - 1)
+    dessin = carte_de(morlaix)
+    groupe_gris = dessin[dessin.index('<g fill="#e5e5e5"') : dessin.index("</g>")]
+    assert titres(groupe_gris) == []
+    assert len(titres(dessin)) == morlaix.communes.filter(contour__isnull=False).count()
 
 
 def test_communes_no_fiche_names_stand_out_and_the_legend_counts_them(contours, morlaix):

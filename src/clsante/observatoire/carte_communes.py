@@ -29,6 +29,9 @@ from clsante.territoires.models import Commune, ContourCommune
 
 MARGE = 0.06  # share of the frame added on each side, so that neighbours show
 COTE_MIN = 8.0  # smallest frame side (map units, ≈ 9 km): one small commune is not blown up
+# Beyond this many neighbouring outlines in the frame, none is drawn (a frame that wide
+# means communes far apart; the drawing would weigh megabytes).
+VOISINES_MAX = 1500
 ECHELLE_MOTIF = 70  # hatching: about 70 stripes across the map, whatever its size
 AUCUNE = "url(#carte-communes-aucune)"
 # Classes of the number of fiches naming a commune: (from, label, fill, legend swatch).
@@ -120,17 +123,22 @@ def _dessiner(communes: Sequence[Commune], boites: dict[int, Cadre]) -> str:
     du_contrat = {c.pk: c for c in communes}
     # Names by a subquery per outline: a join let PostgreSQL hash every commune.
     nom = Subquery(Commune.objects.filter(pk=OuterRef("commune_id")).values("nom"))
-    lignes = (
-        ContourCommune.objects.dans_le_cadre(cadre.x0, cadre.y0, cadre.x1, cadre.y1)
-        .annotate(nom=nom)
-        .values_list("commune_id", "nom", "trace")
-    )
-    voisines, traces = [], []
-    for pk, nom, d in sorted(lignes, key=lambda ligne: ligne[1]):
-        if pk in du_contrat:
-            traces.append(_trace_du_contrat(du_contrat[pk], d))
-        else:
-            voisines.append(Trace(d, nom))
+    contours = ContourCommune.objects.annotate(nom=nom).order_by("nom", "pk")
+    traces = [
+        _trace_du_contrat(du_contrat[pk], d)
+        for pk, _nom, d in contours.filter(commune_id__in=list(boites)).values_list(
+            "commune_id", "nom", "trace"
+        )
+    ]
+    voisines = [
+        Trace(d, nom)
+        for nom, d in contours.dans_le_cadre(cadre.x0, cadre.y0, cadre.x1, cadre.y1)
+        .exclude(commune_id__in=list(du_contrat))
+        .values_list("nom", "trace")[: VOISINES_MAX + 1]
+    ]
+    if len(voisines) > VOISINES_MAX:
+        # Communes far apart make a frame of thousands of outlines: the contract's alone.
+        voisines = []
     return render_to_string(
         "observatoire/carte_communes.svg",
         {
