@@ -73,7 +73,8 @@ def test_cached_pages_need_fewer_queries_the_second_time(
 
 def test_contract_page_runs_a_fixed_number_of_queries(morlaix, django_assert_max_num_queries):
     client = client_de("referent.ars")
-    with django_assert_max_num_queries(17):
+    # 18 with the outlines' version, read by each process once a minute (here, first).
+    with django_assert_max_num_queries(18):
         response = client.get(reverse("contrats:detail", args=[morlaix.pk]))
     # The counts by status come from the listed fiches, not from a query of their own.
     en_cours = morlaix.fiches.filter(statut="en_cours").count()

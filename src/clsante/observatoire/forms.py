@@ -43,7 +43,12 @@ class FiltreObservatoireForm(DsfrBaseForm):
         super().__init__(*args, **kwargs)
         # In French alphabetical order: « Île-de-France » among the I, not after « Pays ».
         regions = sorted(Region.objects.all(), key=lambda r: sans_accents(r.nom).lower())
-        self.fields["region"].choices = TOUS + [(r.code, r.nom) for r in regions]
+        # Regions have two-digit codes; overseas collectivities (975…989) have no ARS.
+        self.fields["region"].choices = [
+            ("", "Toute la France"),
+            ("Régions", [(r.code, r.nom) for r in regions if len(r.code) == 2]),
+            ("Collectivités d'outre-mer", [(r.code, r.nom) for r in regions if len(r.code) > 2]),
+        ]
         self.fields["departement"].choices = TOUS + [
             (d.code, f"{d.code} — {d.nom}") for d in Departement.objects.all()
         ]

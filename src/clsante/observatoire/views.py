@@ -23,13 +23,18 @@ PROFILS_PAR_PAGE = 12
 
 
 def _contexte(request: HttpRequest):
-    form = FiltreObservatoireForm(request.GET or None)
+    perimetre = perimetre_depuis(request.GET, request.user)
+    donnees = request.GET.copy()
+    if "region" not in donnees and perimetre.region and not perimetre.departement:
+        # An ARS referent starts on her region: the filter says so.
+        donnees["region"] = perimetre.region.code
+    form = FiltreObservatoireForm(donnees or None)
     valeurs = form.valeurs()
     contrats = contrats_comptes(request.user)
     for champ in ("generation", "type_porteuse", "statut"):
         if valeurs[champ] is not None:
             contrats = contrats.filter(**{champ: valeurs[champ]})
-    return form, valeurs, contrats, perimetre_depuis(request.GET, request.user)
+    return form, valeurs, contrats, perimetre
 
 
 def _contenu_en_cache(
