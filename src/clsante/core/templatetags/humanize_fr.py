@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django import template
+from django.utils import dateformat
 
 register = template.Library()
 
@@ -29,3 +30,21 @@ def pourcent(value) -> str:
     if value is None or value == "":
         return ""
     return f"{value * 100:.1f}".replace(".", ",") + "\u00a0%"
+
+
+@register.filter(expects_localtime=True)
+def date_longue(value, avec: str = "") -> str:
+    """« 1er septembre 2026 », « 2 septembre 2026 »: the French ordinal on the first day.
+
+    ``avec``: "jour" puts the weekday first (« lundi 1er septembre 2026 »), "heure" adds
+    the time (« 1er septembre 2026 à 09:30 »).
+    """
+    if not value:
+        return ""
+    jour = "1er" if value.day == 1 else str(value.day)
+    texte = f"{jour} {dateformat.format(value, 'F Y')}"
+    if avec == "jour":
+        texte = f"{dateformat.format(value, 'l')} {texte}"
+    elif avec == "heure":
+        texte = f"{texte} à {dateformat.format(value, 'H:i')}"
+    return texte
