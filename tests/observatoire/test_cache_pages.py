@@ -104,8 +104,14 @@ def test_logging_out_ends_a_cached_session():
     assert response.status_code == 302 and reverse("comptes:connexion") in response["Location"]
 
 
+@pytest.fixture
+def version_gardee(monkeypatch):
+    """Tests run inside a transaction, where the version is never kept: as outside one."""
+    monkeypatch.setattr(versions, "_dans_une_transaction", lambda: False)
+
+
 def test_a_commune_change_made_by_another_process_shows_within_the_version_lifetime(
-    morlaix, monkeypatch
+    morlaix, monkeypatch, version_gardee
 ):
     """`.update()` sends no signal, as a loading command in another process would not reach
     this one: the page follows once the process's data version has expired."""
@@ -114,12 +120,13 @@ def test_a_commune_change_made_by_another_process_shows_within_the_version_lifet
     titre = "Part de la population rurale couverte"
     assert titre not in client.get(reverse("observatoire:couverture"), params).text
     Commune.objects.filter(departement__code="29").update(grille_densite=6)
+    assert titre not in client.get(reverse("observatoire:couverture"), params).text
     plus_tard = versions.monotonic() + versions.DUREE_VERSION + 0.1
     monkeypatch.setattr(versions, "monotonic", lambda: plus_tard)
     assert titre in client.get(reverse("observatoire:couverture"), params).text
 
 
-def test_a_commune_saved_in_this_process_shows_at_once(morlaix):
+def test_a_commune_saved_in_this_process_shows_at_once(morlaix, version_gardee):
     client = client_de("referent.ars")
     params = {"region": "53"}
     titre = "Part de la population rurale couverte"
@@ -128,3 +135,23 @@ def test_a_commune_saved_in_this_process_shows_at_once(morlaix):
         commune.grille_densite = 6
         commune.save()
     assert titre in client.get(reverse("observatoire:couverture"), params).text
+
+
+def test_a_version_forgotten_while_it_was_read_is_not_kept(version_gardee):
+    """Another thread's write committed during the read: what was read may predate it."""
+    lectures = []
+
+    def lecture_pendant_laquelle_on_oublie():
+        lectures.append(1)
+        versions.oublier_version_donnees()
+        return "ancienne"
+
+    assert versions._gardee("donnees", 60, lecture_pendant_laquelle_on_oublie) == "ancienne"
+    assert versions._gardee("donnees", 60, lambda: "nouvelle") == "nouvelle"
+    assert versions._gardee("donnees", 60, lambda: "pas relue") == "nouvelle"
+
+
+def test_a_version_read_inside_a_transaction_is_not_kept(monkeypatch):
+    monkeypatch.setattr(versions, "_dans_une_transaction", lambda: True)
+    assert versions._gardee("donnees", 60, lambda: "a", hors_transaction=True) == "a"
+    assert versions._gardee("donnees", 60, lambda: "b", hors_transaction=True) == "b"

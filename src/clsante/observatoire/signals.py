@@ -49,8 +49,9 @@ def organisation_enregistree(sender, instance: Organisation, raw=False, created=
 @receiver(post_save, sender=Commune)
 @receiver(post_delete, sender=Commune)
 def donnees_changees(sender, **kwargs) -> None:
-    """Forgotten at once and again after the commit: a version read by another thread of
-    this process before the commit must not be kept."""
+    """The kept data version, forgotten at once and again after the commit (a version read
+    meanwhile by another thread is not kept: `versions._gardee`). Bulk writes and
+    `update()` send no signal: they show when the version expires."""
     oublier_version_donnees()
     transaction.on_commit(oublier_version_donnees)
 

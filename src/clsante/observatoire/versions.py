@@ -29,6 +29,8 @@ DUREE_CACHE = 3600
 DUREE_VERSION = 2.0
 DUREE_VERSION_CONTOURS = 60.0
 _memo: dict[str, tuple[float, str]] = {}
+# How many times each version was forgotten: a read that saw it change is not kept.
+_oublis: dict[str, int] = {}
 
 
 def version_contrats() -> str:
@@ -60,14 +62,17 @@ def version_donnees() -> str:
     process for `DUREE_VERSION` seconds.
 
     Reading it scans the contracts, their communes and every commune (5 ms at national
-    scale), and every observatory page needs it. This process's own writes forget it at
-    once (`oublier_version_donnees`, from signals); a change made elsewhere (another
-    server process, a loading command) shows within `DUREE_VERSION` seconds.
+    scale), and every observatory page needs it. Writes this process makes through
+    `save()`, `delete()` or a contract's communes are seen at its next request (signals
+    call `oublier_version_donnees`); any other change (another server process, a loading
+    command, an `update()` or a bulk write) within `DUREE_VERSION` seconds. A version read
+    inside a transaction is not kept: it may hold writes that will be rolled back.
     """
-    return _gardee("donnees", DUREE_VERSION, _version_donnees_lue)
+    return _gardee("donnees", DUREE_VERSION, _version_donnees_lue, hors_transaction=True)
 
 
 def oublier_version_donnees() -> None:
+    _oublis["donnees"] = _oublis.get("donnees", 0) + 1
     _memo.pop("donnees", None)
 
 
@@ -88,15 +93,28 @@ def version_contours() -> str:
     return _gardee("contours", DUREE_VERSION_CONTOURS, lambda: _empreinte(sql))
 
 
-def _gardee(nom: str, duree: float, lecture: Callable[[], str]) -> str:
-    """``lecture()``, kept by this process for ``duree`` seconds."""
+def _gardee(
+    nom: str, duree: float, lecture: Callable[[], str], *, hors_transaction: bool = False
+) -> str:
+    """``lecture()``, kept by this process for ``duree`` seconds.
+
+    Not kept when it was forgotten while being read (another thread's write committed
+    meanwhile: what was read may predate it), nor, with ``hors_transaction``, when read
+    inside a transaction.
+    """
     maintenant = monotonic()
     memo = _memo.get(nom)
     if memo is not None and memo[0] > maintenant:
         return memo[1]
+    oublis = _oublis.get(nom, 0)
     valeur = lecture()
-    _memo[nom] = (maintenant + duree, valeur)
+    if _oublis.get(nom, 0) == oublis and not (hors_transaction and _dans_une_transaction()):
+        _memo[nom] = (maintenant + duree, valeur)
     return valeur
+
+
+def _dans_une_transaction() -> bool:
+    return connection.in_atomic_block
 
 
 def _version_donnees_lue() -> str:
