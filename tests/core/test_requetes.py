@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 
 from clsante.contrats.models import Contrat, Habilitation
-from clsante.core.requetes import RequeteFigee
+from clsante.core.requetes import RequeteFigee, rattacher
 from clsante.programme.models import Etape, FicheAction, Mesure
 from tests.personas import client_de
 
@@ -93,10 +93,10 @@ def test_two_ids_each_in_its_place(morlaix, poher):
 
 
 def test_an_id_used_twice_is_filled_in_twice(morlaix, poher):
-    def communes_et_fiches(pk):
+    def fiches_de_ses_axes(pk):
         return FicheAction.objects.filter(contrat_id=pk, axe__contrat_id=pk).order_by("pk")
 
-    requete = RequeteFigee(communes_et_fiches)
+    requete = RequeteFigee(fiches_de_ses_axes)
     assert [f.pk for f in requete.lignes(poher.pk)] == list(
         poher.fiches.order_by("pk").values_list("pk", flat=True)
     )
@@ -119,3 +119,36 @@ def test_an_id_that_does_not_reach_the_sql_as_such_is_refused():
     requete = RequeteFigee(lambda pk: Contrat.objects.filter(nom=str(pk)))
     with pytest.raises(ValueError):
         requete.lignes(1)
+
+
+def test_ids_must_be_integers():
+    requete = RequeteFigee(lambda pk: Contrat.objects.filter(pk=pk))
+    with pytest.raises(TypeError):
+        requete.lignes("1")
+
+
+def test_children_whose_parent_was_not_read_are_left_out(morlaix):
+    axes = list(morlaix.axes.order_by("numero"))
+    fiches = list(FicheAction.objects.filter(contrat=morlaix).order_by("numero"))
+    rattacher(axes[1:], fiches, lambda fiche: fiche.axe_id, "liste")
+    assert not hasattr(axes[0], "liste")
+    for axe in axes[1:]:
+        assert axe.liste == [f for f in fiches if f.axe_id == axe.pk]
+
+
+def test_a_row_added_between_a_pages_two_queries_does_not_break_it(morlaix, monkeypatch):
+    """The page reads the parents, then their children: a child whose parent came in
+    between is left out until the next visit."""
+    from clsante.contrats import views as vues_contrat
+    from clsante.programme import views as vues_fiche
+
+    for module, nom in ((vues_contrat, "_BESOINS_DIAGNOSTIC"), (vues_fiche, "_INDICATEURS")):
+        requete = getattr(module, nom)
+        monkeypatch.setattr(
+            requete, "lignes", lambda *ids, r=requete: r.__class__.lignes(r, *ids)[1:]
+        )
+    fiche = morlaix.fiches.filter(indicateurs__mesures__isnull=False).order_by("pk").first()
+    assert morlaix.fiches.filter(besoins__isnull=False).exists()
+    client = client_de("referent.ars")
+    assert client.get(reverse("contrats:detail", args=[morlaix.pk])).status_code == 200
+    assert client.get(reverse("programme:fiche", args=[fiche.pk])).status_code == 200

@@ -15,7 +15,7 @@ from clsante.contrats.models import (
     Signataire,
 )
 from clsante.contrats.territoire import communes_du_territoire
-from clsante.core.requetes import RequeteFigee
+from clsante.core.requetes import RequeteFigee, rattacher
 from clsante.core.texte import pluriel
 from clsante.programme.models import Axe, FicheAction
 from clsante.territoires.models import Commune
@@ -35,7 +35,7 @@ _DIAGNOSTICS = RequeteFigee(
 _INDICATEURS_DIAGNOSTIC = RequeteFigee(
     lambda pk: IndicateurDiagnostic.objects.filter(diagnostic_id=pk).order_by("pk")
 )
-_BESOINS = RequeteFigee(
+_BESOINS_DIAGNOSTIC = RequeteFigee(
     lambda pk: Besoin.objects.filter(diagnostic_id=pk).order_by(Length("code"), "code")
 )
 _REPONSES = RequeteFigee(
@@ -86,14 +86,9 @@ def _programme(pk: int) -> list[Axe]:
     """The axes, each with ``liste_fiches``: its fiches as plain rows (the list shows a few
     columns of tens of fiches, no need for model objects), in order, in two queries."""
     axes = _AXES.lignes(pk)
-    par_axe: dict[int, list[dict]] = {axe.pk: [] for axe in axes}
-    for fiche in _FICHES.lignes(pk):
-        # A fiche filed under another contract's axe (possible only outside the forms,
-        # which refuse it) is left out rather than breaking the page.
-        if fiche["axe_id"] in par_axe:
-            par_axe[fiche["axe_id"]].append(fiche)
-    for axe in axes:
-        axe.liste_fiches = par_axe[axe.pk]
+    # A fiche filed under another contract's axe (possible only outside the forms, which
+    # refuse it) is left out rather than breaking the page.
+    rattacher(axes, _FICHES.lignes(pk), lambda fiche: fiche["axe_id"], "liste_fiches")
     return axes
 
 
@@ -101,13 +96,9 @@ def _diagnostic_lu(diagnostic: Diagnostic) -> Diagnostic:
     """The diagnosis shown, with ``liste_indicateurs`` and ``liste_besoins``, each need
     with ``liste_fiches`` (the fiches that answer it: id and number)."""
     diagnostic.liste_indicateurs = _INDICATEURS_DIAGNOSTIC.lignes(diagnostic.pk)
-    besoins = _BESOINS.lignes(diagnostic.pk)
-    par_besoin: dict[int, list[dict]] = {besoin.pk: [] for besoin in besoins}
-    for reponse in _REPONSES.lignes(diagnostic.pk):
-        par_besoin[reponse["besoin_id"]].append(reponse)
-    for besoin in besoins:
-        besoin.liste_fiches = par_besoin[besoin.pk]
-    diagnostic.liste_besoins = besoins
+    diagnostic.liste_besoins = _BESOINS_DIAGNOSTIC.lignes(diagnostic.pk)
+    reponses = _REPONSES.lignes(diagnostic.pk)
+    rattacher(diagnostic.liste_besoins, reponses, lambda r: r["besoin_id"], "liste_fiches")
     return diagnostic
 
 

@@ -1,7 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from clsante.core.requetes import RequeteFigee
+from clsante.core.requetes import RequeteFigee, rattacher
 from clsante.grille.referentiel import AXES, grille
 from clsante.programme.acces import fiche_visible
 from clsante.programme.models import (
@@ -56,11 +56,7 @@ def listes_de_la_fiche(fiche: FicheAction) -> dict:
 def _indicateurs(pk: int) -> list[Indicateur]:
     """The indicators, each with ``liste_mesures`` in date order: two queries."""
     indicateurs = _INDICATEURS.lignes(pk)
-    par_indicateur: dict[int, list[Mesure]] = {i.pk: [] for i in indicateurs}
-    for mesure in _MESURES.lignes(pk):
-        par_indicateur[mesure.indicateur_id].append(mesure)
-    for indicateur in indicateurs:
-        indicateur.liste_mesures = par_indicateur[indicateur.pk]
+    rattacher(indicateurs, _MESURES.lignes(pk), lambda m: m.indicateur_id, "liste_mesures")
     return indicateurs
 
 
@@ -68,9 +64,9 @@ def _noms_lies(pk: int) -> dict:
     """The fiche's many-to-many lists as the page writes them: plain values, no objects."""
     niveaux = dict(Objectif.Niveau.choices)
     return {
-        "communes": [f"{nom} ({insee})" for nom, insee in _COMMUNES.lignes(pk)],
+        "communes": [f"{nom} ({insee})" for nom, insee in _COMMUNES_FICHE.lignes(pk)],
         "partenaires": _PARTENAIRES.lignes(pk),
-        "besoins": [f"{code} — {libelle}" for code, libelle in _BESOINS.lignes(pk)],
+        "besoins": [f"{code} — {libelle}" for code, libelle in _BESOINS_FICHE.lignes(pk)],
         "objectifs": [
             f"{niveaux.get(niveau, niveau)} : {intitule}"
             for niveau, intitule in _OBJECTIFS.lignes(pk)
@@ -80,7 +76,8 @@ def _noms_lies(pk: int) -> dict:
 
 
 def _fiche(pk: int) -> FicheAction:
-    """A fiche's related lists are read through it, unsaved: no query."""
+    """A never-saved stand-in with this id, whose related managers build the list queries
+    when they are compiled (no query)."""
     return FicheAction(pk=pk)
 
 
@@ -122,9 +119,9 @@ _MESURES = RequeteFigee(
         .order_by("date", "pk")
     )
 )
-_COMMUNES = RequeteFigee(lambda pk: _fiche(pk).communes.values_list("nom", "insee"))
+_COMMUNES_FICHE = RequeteFigee(lambda pk: _fiche(pk).communes.values_list("nom", "insee"))
 _PARTENAIRES = RequeteFigee(lambda pk: _fiche(pk).partenaires.values_list("nom", flat=True))
-_BESOINS = RequeteFigee(lambda pk: _fiche(pk).besoins.values_list("code", "libelle"))
+_BESOINS_FICHE = RequeteFigee(lambda pk: _fiche(pk).besoins.values_list("code", "libelle"))
 _OBJECTIFS = RequeteFigee(
     lambda pk: (
         _fiche(pk).objectifs.order_by("axe__numero", "code", "pk").values_list("niveau", "intitule")
