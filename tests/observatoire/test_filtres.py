@@ -40,3 +40,15 @@ def test_an_ars_referent_sees_her_region_selected_until_she_picks_another(page):
     partout = client.get(reverse(page), {"region": ""}).text
     assert '<option value="" selected>Toute la France</option>' in partout
     assert selectionnee not in partout
+
+
+@pytest.mark.parametrize("page", ["observatoire:inventaire", "observatoire:couverture"])
+def test_the_region_a_referent_starts_on_is_not_shown_to_the_next_reader(page):
+    """The filter's markup is cached: the referent's region must not be selected for a
+    reader who sees all of France at the same address, nor the other way round."""
+    selectionnee = '<option value="53" selected>Bretagne</option>'
+    assert selectionnee in client_de("referent.ars").get(reverse(page)).text
+    partout = client_de("lecteur").get(reverse(page)).text
+    assert selectionnee not in partout
+    assert '<option value="" selected>Toute la France</option>' in partout
+    assert selectionnee in client_de("referent.ars").get(reverse(page)).text
