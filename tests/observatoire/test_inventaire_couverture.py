@@ -207,3 +207,17 @@ def test_uncovered_territories_come_neediest_first_once_the_index_is_loaded(morl
     assert "les plus défavorisés d'abord" in liste
     premiere = liste[liste.index("<tbody>") :]
     assert premiere.index("CC Poher Communauté") < premiere.index("</tr>")
+
+
+@pytest.mark.django_db
+def test_a_territory_without_intercommunalities_still_says_which_communes_are_uncovered(morlaix):
+    Commune.objects.update(epci=None)  # as in Saint-Pierre-et-Miquelon
+    page = client_de("referent.ars").get(reverse("observatoire:couverture"), {"region": "53"})
+    total = Commune.objects.filter(departement__region__code="53").count()
+    couvertes = morlaix.communes.count()
+    texte = page.text.replace("\u202f", " ")
+    assert "Toutes les intercommunalités du périmètre" not in texte
+    assert (
+        f"mais {total - couvertes:,} communes sur {total:,} ne sont couvertes".replace(",", " ")
+        in texte
+    )

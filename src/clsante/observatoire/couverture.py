@@ -39,6 +39,10 @@ class LigneCouverture:
         return _part(self.communes_couvertes, self.communes)
 
     @property
+    def communes_non_couvertes(self) -> int:
+        return self.communes - self.communes_couvertes
+
+    @property
     def part_rurale(self) -> float | None:
         return _part(self.population_rurale_couverte, self.population_rurale)
 
