@@ -2,7 +2,7 @@
 
 import pytest
 
-from clsante.core.texte import pluriel
+from clsante.core.texte import libelle_generation, pluriel
 
 
 @pytest.mark.parametrize(
@@ -18,3 +18,8 @@ from clsante.core.texte import pluriel
 )
 def test_a_count_agrees_with_its_words(n, mots, attendu):
     assert pluriel(n, *mots) == attendu
+
+
+def test_generations_read_as_french_ordinals():
+    assert libelle_generation(1) == "1re génération"
+    assert libelle_generation(2) == "2e génération"

@@ -52,3 +52,8 @@ def test_the_region_a_referent_starts_on_is_not_shown_to_the_next_reader(page):
     assert selectionnee not in partout
     assert '<option value="" selected>Toute la France</option>' in partout
     assert selectionnee in client_de("referent.ars").get(reverse(page)).text
+
+
+def test_the_first_generation_reads_premiere():
+    choix = dict(FiltreObservatoireForm().fields["generation"].choices)
+    assert choix[1] == "1re génération" and choix[2] == "2e génération"

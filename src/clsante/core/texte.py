@@ -19,3 +19,8 @@ def pluriel(n: int, singulier: str, pluriel: str | None = None) -> str:
 def sans_accents(texte: str) -> str:
     """« Équipe » → « Equipe »: accents dropped, every other character kept."""
     return "".join(c for c in unicodedata.normalize("NFKD", texte) if not unicodedata.combining(c))
+
+
+def libelle_generation(n: int) -> str:
+    """« 1re génération », « 2e génération »: the French ordinal."""
+    return f"{n}{'re' if n == 1 else 'e'} génération"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from clsante.core.tableaux import Colonne
+from clsante.core.texte import libelle_generation
 from clsante.observatoire.couverture import Attributs
 
 
@@ -28,7 +29,7 @@ def inventaire(generations: list[int]) -> list[Colonne]:
         cols.append(
             Colonne(
                 f"signes_generation_{g}",
-                f"dont {g}e génération",
+                f"dont {libelle_generation(g)}",
                 "integer",
                 lambda ligne, g=g: ligne.par_generation.get(g, 0),
             )

@@ -4,7 +4,7 @@ from django import forms
 from dsfr.forms import DsfrBaseForm
 
 from clsante.contrats.models import Contrat
-from clsante.core.texte import sans_accents
+from clsante.core.texte import libelle_generation, sans_accents
 from clsante.territoires.models import Departement, Region
 
 TOUS = [("", "Tous")]
@@ -30,7 +30,7 @@ class FiltreObservatoireForm(DsfrBaseForm):
         required=False,
         coerce=int,
         empty_value=None,
-        choices=TOUS + [(g, f"{g}e génération") for g in range(1, 5)],
+        choices=TOUS + [(g, libelle_generation(g)) for g in range(1, 5)],
     )
     type_porteuse = forms.ChoiceField(
         label="Type de porteuse", required=False, choices=TOUS + Contrat.TypePorteuse.choices

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from django.db import models, transaction
 
 from clsante.contrats.models import Contrat
+from clsante.core.texte import libelle_generation
 from clsante.grille.models import CodageISTS
 from clsante.observatoire.synthese_programme import (
     Acteurs,
@@ -195,7 +196,7 @@ def _nom_porteuse(t: Territoire) -> str:
 
 def _nom_contrat(plan: PlanContrat) -> str:
     nom = f"{PREFIXE_CONTRAT}{plan.territoire.nom}"
-    return nom if plan.generation == 1 else f"{nom} ({plan.generation}e génération)"
+    return nom if plan.generation == 1 else f"{nom} ({libelle_generation(plan.generation)})"
 
 
 def _contrats(plans: list[PlanContrat], porteuses: dict[str, int], bilan: Bilan) -> None:

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.http import urlencode
 
+from clsante.core.texte import libelle_generation
 from clsante.grille.referentiel import grille
 from clsante.observatoire.catalogue import FACETTES, rechercher, similaires
 from clsante.observatoire.models import IndexAction
@@ -44,7 +45,7 @@ def _libelleur(facette: str):
     if facette == "statut":
         return lambda v: dict(FicheAction.Statut.choices).get(v, v)
     if facette == "generation":
-        return lambda v: f"{v}e génération"
+        return lambda v: libelle_generation(int(v)) if str(v).isdigit() else v
     model = Region if facette == "region" else Departement
     noms = dict(model.objects.values_list("code", "nom"))
     return lambda v: noms.get(v, v)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db.models import Count, Max, Prefetch, Sum
 
 from clsante.contrats.models import Contrat
+from clsante.core.texte import libelle_generation
 from clsante.documents.contenus._commun import euros, nom_fichier, nombre
 from clsante.documents.structure import Definitions, Document, Liste, Section, Tableau, date_fr
 from clsante.programme.models import FicheAction, Financement
@@ -47,7 +48,7 @@ def _identite(contrat: Contrat) -> list[tuple[str, str]]:
             f"{communes} commune{'s' if communes > 1 else ''}, "
             f"{nombre(contrat.population)} habitants — {contrat.region}",
         ),
-        ("Génération", f"{contrat.generation}e génération"),
+        ("Génération", libelle_generation(contrat.generation)),
         ("Statut", contrat.get_statut_display()),
         ("Signature", date_fr(contrat.date_signature) or "non signé"),
         ("Période", periode),
