@@ -101,9 +101,8 @@ def test_a_search_spread_over_pages_keeps_the_title_order(morlaix):
         fiche.save()
     reindexer()
     trouvees = IndexAction.objects.filter(racines__contains=" sant")
-    titres = [
-        f">{escape(t)}<" for t in trouvees.order_by("titre", "pk").values_list("titre", flat=True)
-    ]
+    ordre = trouvees.order_by("titre_tri", "pk")
+    titres = [f">{escape(t)}<" for t in ordre.values_list("titre", flat=True)]
     assert len(titres) > 20
     client = Client()
     page1 = client.get(reverse("catalogue:recherche"), {"q": "santé"}).text
@@ -143,3 +142,18 @@ def test_the_pagination_links_keep_the_search_and_facets_but_not_unknown_paramet
     page = Client().get(reverse("catalogue:recherche"), params).text
     assert 'href="?q=sant%C3%A9&amp;page=2"' in page
     assert "x=y" not in page
+
+
+@pytest.mark.parametrize("recherche", [{}, {"q": "santé"}])
+def test_titles_are_listed_in_french_order_accents_and_case_aside(morlaix, recherche):
+    titres = ["Évaluer la santé des jeunes", "éducation à la santé", "Former à la santé"]
+    for i, (fiche, titre) in enumerate(zip(morlaix.fiches.order_by("pk"), titres, strict=False)):
+        fiche.titre = titre
+        fiche.numero = f"0.{i}"
+        fiche.save()
+    reindexer()
+    page = Client().get(reverse("catalogue:recherche"), recherche).text
+    positions = [page.find(f">{escape(t)}<") for t in titres]
+    assert -1 not in positions
+    # « éducation » before « Évaluer » before « Former »: not after every plain letter.
+    assert positions[1] < positions[0] < positions[2]

@@ -21,6 +21,12 @@ def sans_accents(texte: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", texte) if not unicodedata.combining(c))
 
 
+def cle_de_tri(texte: str) -> str:
+    """The key that sorts French text as a reader expects: « Évaluer » before « Former »,
+    « atelier » beside « Atelier » (accents and case ignored)."""
+    return sans_accents(texte).casefold()
+
+
 def libelle_generation(n: int) -> str:
     """« 1re génération », « 2e génération »: the French ordinal."""
     return f"{n}{'re' if n == 1 else 'e'} génération"

@@ -23,7 +23,7 @@ TAILLE_MAX_VALEUR = 60
 LIGNES_COMPTEES_ICI = 5000
 # The order of a search's results: by title, then id. An expression, so that PostgreSQL
 # sorts the few matching rows instead of walking the title index (see `rechercher`).
-ORDRE_RECHERCHE = (Concat("titre", Value("")), "pk")
+ORDRE_RECHERCHE = (Concat("titre_tri", Value("")), "pk")
 
 
 @dataclass

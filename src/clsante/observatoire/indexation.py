@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from clsante.contrats.models import Contrat
+from clsante.core.texte import cle_de_tri
 from clsante.observatoire.inventaire import departement_principal
 from clsante.observatoire.models import IndexAction
 from clsante.observatoire.recherche import racines_indexees
@@ -35,6 +36,7 @@ def construire(fiche: FicheAction, departement_id: int | None) -> IndexAction:
         region_id=fiche.contrat.region_id,
         departement_id=departement_id,
         titre=fiche.titre,
+        titre_tri=cle_de_tri(fiche.titre)[:250],
         racines=racines_indexees(texte),
         thematiques=_codes(codage.thematiques if codage else []),
         determinants=_codes(codage.determinants if codage else [], top=True),

@@ -19,6 +19,9 @@ class IndexAction(models.Model):
         Departement, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     titre = models.CharField(max_length=250)
+    # The title without accents or case (`cle_de_tri`): the catalogue's order, the same on
+    # every database whatever its collation (« Évaluer » among the E, not after « Z »).
+    titre_tri = models.CharField(max_length=250, default="", editable=False)
     racines = models.TextField(help_text="Racines françaises du texte, entre espaces.")
     # Facets: codes between spaces (" a b "), so that one LIKE finds a code.
     thematiques = models.CharField(max_length=500, default=" ")
@@ -36,7 +39,7 @@ class IndexAction(models.Model):
         indexes = [
             models.Index(fields=["region", "statut"]),
             # The catalogue lists actions by title: a page is read from this index, not sorted.
-            models.Index(fields=["titre", "id"], name="observatoire_index_titre"),
+            models.Index(fields=["titre_tri", "id"], name="observatoire_index_titre_tri"),
         ]
 
     def __str__(self) -> str:

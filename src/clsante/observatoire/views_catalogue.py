@@ -74,7 +74,7 @@ def _ordre_titre(racines: list[str], filtres: dict[str, str]):
     sorted; walking the title index until 20 of them turn up (what PostgreSQL would pick)
     took ten times longer. The expression gives the same order without matching the index.
     """
-    return Concat("titre", Value("")) if racines or filtres else F("titre")
+    return Concat("titre_tri", Value("")) if racines or filtres else F("titre_tri")
 
 
 def _requete(request: HttpRequest) -> dict[str, str]:
