@@ -111,8 +111,12 @@ TEMPLATES = [
         "DIRS": [PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            # A faster `{% url %}` (same syntax and behaviour) for every template.
-            "builtins": ["clsante.core.templatetags.url_rapide"],
+            # A faster `{% url %}` (same syntax and behaviour) and a French `|pluralize`
+            # (singular below 2) for every template.
+            "builtins": [
+                "clsante.core.templatetags.url_rapide",
+                "clsante.core.templatetags.accords",
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
