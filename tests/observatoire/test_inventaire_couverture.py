@@ -221,3 +221,17 @@ def test_a_territory_without_intercommunalities_still_says_which_communes_are_un
         f"mais {total - couvertes:,} communes sur {total:,} ne sont couvertes".replace(",", " ")
         in texte
     )
+
+
+@pytest.mark.django_db
+def test_a_long_list_of_uncovered_territories_says_it_shows_the_first_ones(morlaix, monkeypatch):
+    from clsante.observatoire import views
+
+    monkeypatch.setattr(views, "NON_COUVERTS_MONTRES", 1)
+    page = client_de("referent.ars").get(
+        reverse("observatoire:couverture"),
+        {"region": "53", "date": "2001-01-01"},  # before any contract
+    )
+    liste = _non_couverts(page.text)
+    assert liste.count('<th scope="row">') == 1
+    assert "le premier sur 2</caption>" in liste  # the test geography's two EPCI

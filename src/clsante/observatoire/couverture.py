@@ -161,9 +161,9 @@ class TerritoireNonCouvert:
 
 
 def territoires_non_couverts(
-    contrats: QuerySet[Contrat], perimetre: Perimetre, date: datetime.date, limite: int = 50
+    contrats: QuerySet[Contrat], perimetre: Perimetre, date: datetime.date
 ) -> list[TerritoireNonCouvert]:
-    """EPCI with no commune under an active contract, neediest first.
+    """EPCI with no commune under an active contract, all of them, neediest first.
 
     Need is read from the population-weighted deprivation index when loaded, then the
     share of rural population, then the population (more people left without a contract).
@@ -194,4 +194,4 @@ def territoires_non_couverts(
         for e in epcis
     ]
     out.sort(key=lambda t: (-(t.indice_moyen or -1e9), -(t.part_rurale or 0), -t.population))
-    return out[:limite]
+    return out

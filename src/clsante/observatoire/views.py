@@ -20,6 +20,8 @@ from clsante.observatoire.versions import cle, en_cache, version_donnees
 from clsante.programme.models import FicheAction
 
 PROFILS_PAR_PAGE = 12
+# The uncovered territories listed on the page, neediest first.
+NON_COUVERTS_MONTRES = 50
 
 
 def _contexte(request: HttpRequest):
@@ -100,6 +102,7 @@ def _contenu_couverture(request: HttpRequest, resultats: Resultats) -> str:
         carte, erreur_carte = carte_couverture(parts, perimetre), None
     except CarteIndisponible as exc:
         carte, erreur_carte = None, str(exc)
+    non_couverts = resultats.non_couverts(contrats, perimetre, v["date"])
     context = {
         "form": form,
         "valeurs": v,
@@ -109,7 +112,8 @@ def _contenu_couverture(request: HttpRequest, resultats: Resultats) -> str:
         "attributs": attributs,
         "carte": carte,
         "erreur_carte": erreur_carte,
-        "non_couverts": resultats.non_couverts(contrats, perimetre, v["date"]),
+        "non_couverts": non_couverts[:NON_COUVERTS_MONTRES],
+        "non_couverts_total": len(non_couverts),
         "onglet": "couverture",
     }
     return render_to_string("observatoire/_couverture.html", context, request=request)
