@@ -57,3 +57,11 @@ def test_the_region_a_referent_starts_on_is_not_shown_to_the_next_reader(page):
 def test_the_first_generation_reads_premiere():
     choix = dict(FiltreObservatoireForm().fields["generation"].choices)
     assert choix[1] == "1re génération" and choix[2] == "2e génération"
+
+
+def test_departments_are_offered_under_their_region():
+    choix = FiltreObservatoireForm().fields["departement"].choices
+    assert choix[0] == ("", "Tous")
+    groupes = dict(choix[1:])
+    assert ("29", "29 — Finistère") in groupes["Bretagne"]
+    assert all(code.startswith(("22", "29", "35", "56")) for code, _ in groupes["Bretagne"])

@@ -4,7 +4,7 @@ from django import forms
 from dsfr.forms import DsfrBaseForm
 
 from clsante.contrats.models import Contrat
-from clsante.core.texte import libelle_generation, sans_accents
+from clsante.core.texte import cle_de_tri, libelle_generation
 from clsante.territoires.models import Departement, Region
 
 TOUS = [("", "Tous")]
@@ -42,15 +42,19 @@ class FiltreObservatoireForm(DsfrBaseForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # In French alphabetical order: « Île-de-France » among the I, not after « Pays ».
-        regions = sorted(Region.objects.all(), key=lambda r: sans_accents(r.nom).lower())
+        regions = sorted(Region.objects.all(), key=lambda r: cle_de_tri(r.nom))
         # Regions have two-digit codes; overseas collectivities (975…989) have no ARS.
         self.fields["region"].choices = [
             ("", "Toute la France"),
             ("Régions", [(r.code, r.nom) for r in regions if len(r.code) == 2]),
             ("Collectivités d'outre-mer", [(r.code, r.nom) for r in regions if len(r.code) > 2]),
         ]
+        # Under their region, so that one finds a department where one looks for it.
+        par_region: dict[str, list] = {}
+        for d in Departement.objects.order_by("code"):
+            par_region.setdefault(d.region_id, []).append((d.code, f"{d.code} — {d.nom}"))
         self.fields["departement"].choices = TOUS + [
-            (d.code, f"{d.code} — {d.nom}") for d in Departement.objects.all()
+            (r.nom, par_region[r.pk]) for r in regions if r.pk in par_region
         ]
 
     def valeurs(self) -> dict:
