@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 
 from clsante.bilan.models import CampagneBilan, ReponseBilan
 from clsante.contrats.models import Habilitation
-from clsante.core.texte import sans_accents
+from clsante.core.texte import cle_de_tri
 from clsante.organisations.models import Organisation
 from clsante.programme.models import FicheAction
 
@@ -105,11 +105,6 @@ class Avancement:
         return sum(1 for p in self.porteurs if p.sans_compte and not p.complet)
 
 
-def ordre_alphabetique(texte: str) -> str:
-    """A sort key reading like a French index: « Centre » before « CPAM », « É » as « E »."""
-    return sans_accents(texte).casefold()
-
-
 def comptes_porteurs(campagne: CampagneBilan, organisations) -> list:
     """The porteur accounts of the contract belonging to these organisations."""
     return list(
@@ -157,9 +152,7 @@ def avancement(campagne: CampagneBilan, today: datetime.date) -> Avancement:
         else ligne
         for ligne in lignes
     ]
-    ordre = sorted(
-        porteurs.values(), key=lambda p: (p.complet, ordre_alphabetique(p.organisation.nom))
-    )
+    ordre = sorted(porteurs.values(), key=lambda p: (p.complet, cle_de_tri(p.organisation.nom)))
     return Avancement(lignes, ordre)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import unicodedata
 
 
@@ -13,7 +14,7 @@ def pluriel(n: int, singulier: str, pluriel: str | None = None) -> str:
     """
     if pluriel is None:
         pluriel = singulier if singulier.endswith(("s", "x", "z")) else f"{singulier}s"
-    return f"{n} {singulier if abs(n) < 2 else pluriel}"
+    return f"{n} {pluriel if au_pluriel(n) else singulier}"
 
 
 def sans_accents(texte: str) -> str:
@@ -21,8 +22,37 @@ def sans_accents(texte: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", texte) if not unicodedata.combining(c))
 
 
+MOIS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+
+
+def au_pluriel(n: float) -> bool:
+    """French keeps the singular below 2: « 0 fiche », « 1,5 an », « 2 fiches »."""
+    return abs(n) >= 2
+
+
+def date_fr(date: datetime.date | None) -> str:
+    """« 3 février 2026 », « 1er mars 2026 »; empty for no date."""
+    if date is None:
+        return ""
+    jour = "1er" if date.day == 1 else str(date.day)
+    return f"{jour} {MOIS[date.month - 1]} {date.year}"
+
+
 def cle_de_tri(texte: str) -> str:
-    """The key that sorts French text as a reader expects: « Évaluer » before « Former »,
+    """A sort key reading like a French index: « Centre » before « CPAM », « É » as « E »,
     « atelier » beside « Atelier » (accents and case ignored)."""
     return sans_accents(texte).casefold()
 

@@ -11,6 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass, field, replace
 
+from clsante.core.texte import date_fr as date_fr  # the documents read it from here
 from clsante.documents.largeurs import parts_de_largeur
 
 # Characters XML 1.0 refuses (DOCX and ODT are XML): C0 controls but tab and newlines,
@@ -82,30 +83,6 @@ def signet_section(numero: int) -> str:
     """The bookmark of the ``numero``-th section's heading, which its Sommaire entry links to
     (« _Toc… » names are hidden from Word's list of bookmarks)."""
     return f"_Toc{numero + 1:06d}"
-
-
-MOIS = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
-
-
-def date_fr(date: datetime.date | None) -> str:
-    """« 3 février 2026 », « 1er mars 2026 »; empty for no date."""
-    if date is None:
-        return ""
-    jour = "1er" if date.day == 1 else str(date.day)
-    return f"{jour} {MOIS[date.month - 1]} {date.year}"
 
 
 def nettoyer(document: Document) -> Document:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from django import template
 from django.template import defaultfilters
 
+from clsante.core.texte import au_pluriel
+
 register = template.Library()
 
 
@@ -30,4 +32,4 @@ def pluralize(value, arg: str = "s") -> str:
             nombre = len(value)
         except TypeError:
             return ""
-    return pluriel if nombre >= 2 else singulier
+    return pluriel if au_pluriel(nombre) else singulier

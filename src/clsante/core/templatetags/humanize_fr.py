@@ -3,6 +3,8 @@ from decimal import Decimal
 from django import template
 from django.utils import dateformat
 
+from clsante.core.texte import date_fr
+
 register = template.Library()
 
 THIN_SPACE = "\u202f"
@@ -41,8 +43,7 @@ def date_longue(value, avec: str = "") -> str:
     """
     if not value:
         return ""
-    jour = "1er" if value.day == 1 else str(value.day)
-    texte = f"{jour} {dateformat.format(value, 'F Y')}"
+    texte = date_fr(value)
     if avec == "jour":
         texte = f"{dateformat.format(value, 'l')} {texte}"
     elif avec == "heure":
