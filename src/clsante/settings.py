@@ -200,7 +200,8 @@ CACHES = {
     },
     # The observatory's results, shared by the server's processes through files (still no
     # service to run): a search or a dashboard computed by one worker is not computed
-    # again by the others. Its keys are data fingerprints, so an entry is never stale.
+    # again by the others. Their keys are data fingerprints (`observatoire.versions`, at
+    # most 2 s behind the data); each person's unread count lives here too.
     "partage": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": DATA_DIR / "cache",

@@ -17,7 +17,7 @@ from time import monotonic
 
 from django.core.cache import cache, caches
 from django.db import connection
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max
 
 from clsante.contrats.models import Contrat
 from clsante.observatoire.models import IndexAction
@@ -33,33 +33,9 @@ _memo: dict[str, tuple[float, str]] = {}
 _oublis: dict[str, int] = {}
 
 
-def version_contrats() -> str:
-    """Changes whenever a contract is created, saved, deleted, or its communes change."""
-    contrats = Contrat.objects.aggregate(n=Count("pk"), m=Max("modifie_le"), v=Sum("version"))
-    liens = Contrat.communes.through.objects.aggregate(n=Count("pk"), m=Max("pk"))
-    return f"{contrats['n']}|{contrats['m']}|{contrats['v']}|{liens['n']}|{liens['m']}"
-
-
-def version_communes() -> str:
-    """Changes when the geography or the optional commune attributes are (re)loaded.
-
-    Sums, not a checksum of every row: an edit that keeps every total equal (two communes
-    swapping their values) is only seen when the cached entries expire (`DUREE_CACHE`).
-    """
-    communes = Commune.objects.aggregate(
-        n=Count("pk"),
-        pop=Sum("population"),
-        rur=Sum("grille_densite"),
-        qpv=Sum("population_qpv"),
-        ind=Sum("indice_defavorisation"),
-        epci=Count("epci"),
-    )
-    return "|".join(str(v) for v in communes.values())
-
-
 def version_donnees() -> str:
-    """Both versions above (what the observatory's figures read), in one query, kept by the
-    process for `DUREE_VERSION` seconds.
+    """The contracts, their communes and the communes (what the observatory's figures
+    read), in one query, kept by the process for `DUREE_VERSION` seconds.
 
     Reading it scans the contracts, their communes and every commune (5 ms at national
     scale), and every observatory page needs it. Writes this process makes through
@@ -118,6 +94,12 @@ def _dans_une_transaction() -> bool:
 
 
 def _version_donnees_lue() -> str:
+    """Changes whenever a contract is created, saved or deleted, its communes change, or the
+    geography or the optional commune attributes are (re)loaded.
+
+    Sums, not a checksum of every row: an edit that keeps every total equal (two communes
+    swapping their values) is only seen when the cached entries expire (`DUREE_CACHE`).
+    """
     q = connection.ops.quote_name
     contrats = q(Contrat._meta.db_table)
     liens = q(Contrat.communes.through._meta.db_table)
