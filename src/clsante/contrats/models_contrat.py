@@ -270,6 +270,8 @@ class Habilitation(models.Model):
         COORDINATRICE = "coordinatrice", "Coordinatrice / coordinateur"
         PORTEUR = "porteur", "Porteur d'action"
         ELU = "elu", "Élu(e)"
+        COSIGNATAIRE = "cosignataire", "Institution cosignataire"
+        PARTENAIRE = "partenaire", "Partenaire d'une fiche"
         LECTEUR = "lecteur", "Lecteur"
 
     contrat = models.ForeignKey(Contrat, on_delete=models.CASCADE, related_name="habilitations")
@@ -277,6 +279,10 @@ class Habilitation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="habilitations"
     )
     role = models.CharField("rôle", max_length=20, choices=Role.choices)
+    date_debut = models.DateField("depuis le", default=datetime.date.today)
+    date_fin = models.DateField(
+        "jusqu'au", null=True, blank=True, help_text="Vide tant que le rôle est exercé."
+    )
 
     class Meta:
         constraints = [
